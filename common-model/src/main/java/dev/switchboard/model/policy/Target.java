@@ -1,0 +1,25 @@
+package dev.switchboard.model.policy;
+
+import java.util.List;
+
+/**
+ * One entry of {@code models.<group>.targets[]}: a provider catalogue model serving the group. Capability metadata is
+ * inherited from the catalogue entry named by {@code model_ref}; fields set here override it.
+ *
+ * @param weight relative share within the group for the {@code weighted} strategy (default 1; 0 = never chosen
+ *        first)
+ * @param dialect override of the provider's dialect for this target
+ */
+public record Target(
+        String provider,
+        String modelRef,
+        Integer weight,
+        String dialect,
+        Long attemptTimeoutMs,
+        List<String> tags) {
+
+    public Target {
+        weight = weight == null ? 1 : weight;
+        tags = tags == null ? List.of() : tags;
+    }
+}
