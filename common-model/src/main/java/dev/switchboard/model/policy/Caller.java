@@ -18,14 +18,27 @@ public record Caller(
         String status,
         String tokenId,
         String tokenSha256,
-        List<String> allow) {
+        List<String> allow,
+        Rate rate) {
 
     public Caller {
         status = status == null ? "active" : status.trim().toLowerCase(Locale.ROOT);
         allow = allow == null ? List.of() : allow;
+        rate = rate == null ? Rate.UNLIMITED : rate;
         if (ownerUser == null) {
             ownerUser = user;
         }
+    }
+
+    /**
+     * Caller admission limits, enforced across all gateway replicas (shared counters in Redis). {@code null} means no
+     * limit.
+     *
+     * @param rpm requests admitted per rolling minute
+     * @param concurrent requests in flight at once
+     */
+    public record Rate(Integer rpm, Integer concurrent) {
+        public static final Rate UNLIMITED = new Rate(null, null);
     }
 
     public KeyStatus keyStatus() {

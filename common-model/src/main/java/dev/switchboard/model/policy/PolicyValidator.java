@@ -217,6 +217,8 @@ public final class PolicyValidator {
                     fail(path + ".token_sha256", "same token hash as caller '" + other + "'");
                 }
             }
+            positive(path + ".rate.rpm", c.rate().rpm());
+            positive(path + ".rate.concurrent", c.rate().concurrent());
             for (int a = 0; a < c.allow().size(); a++) {
                 String group = c.allow().get(a);
                 if (!"*".equals(group) && !set.models().containsKey(group)) {
