@@ -1,0 +1,47 @@
+package dev.switchboard.simulator.http;
+
+import java.util.Collection;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.switchboard.simulator.scenario.Answer;
+import dev.switchboard.simulator.scenario.Failure;
+import dev.switchboard.simulator.scenario.Scenario;
+import dev.switchboard.simulator.scenario.SimRequest;
+
+/**
+ * One API shape the simulator speaks. The {@link ScenarioPlayer} decides what happens and when; a dialect only reads
+ * requests and renders answers, stream events and errors in its wire format.
+ */
+public interface SimDialect {
+
+    /** The credential the caller presented, or {@code null} when there is none. */
+    String presentedKey(HttpServerRequest request);
+
+    /** The failure for a missing or wrong credential; its message never contains the credential. */
+    Failure unauthorized(boolean keyPresented);
+
+    /**
+     * @throws Failure.Rejected when the body is not a valid request of this dialect
+     */
+    SimRequest inspect(JsonNode body);
+
+    Buffer completion(SimRequest request, Answer answer);
+
+    /**
+     * Every event of a successful stream, terminal events included, each a complete SSE event. The first event
+     * starts the answer; scenarios that cut a stream short send a prefix of this list.
+     */
+    List<Buffer> streamEvents(SimRequest request, Answer answer);
+
+    /** An in-band error event, for a stream that fails after it started. */
+    Buffer streamError(SimRequest request, Failure failure);
+
+    Buffer error(Failure failure);
+
+    Buffer models(Collection<Scenario> scenarios);
+}

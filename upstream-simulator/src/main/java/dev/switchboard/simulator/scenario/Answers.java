@@ -1,0 +1,92 @@
+package dev.switchboard.simulator.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The deterministic answer text and how it is cut into stream chunks. Shared by every dialect. */
+public final class Answers {
+
+    public static final int MAX_ANSWER_CHARS = 2000;
+    /** A normal answer streams in at least this many content chunks, so that clients see a real stream. */
+    public static final int MIN_PIECES = 4;
+    /** Long answers group words so that a stream never costs more than this many writes. */
+    public static final int MAX_PIECES = 32;
+
+    private static final String ECHO_PREFIX = "echo: ";
+
+    private Answers() {
+    }
+
+    public static String echo(String lastUserText) {
+        String text = ECHO_PREFIX + (lastUserText == null ? "" : lastUserText);
+        if (text.length() <= MAX_ANSWER_CHARS) {
+            return text;
+        }
+        int end = MAX_ANSWER_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * Splits text into stream pieces that concatenate back to it: one word (with its trailing whitespace) per piece,
+     * words grouped when there are more than {@link #MAX_PIECES}, and short texts split into {@link #MIN_PIECES}
+     * parts by code point.
+     */
+    public static List<String> pieces(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<String> words = words(text);
+        if (words.size() >= MIN_PIECES) {
+            return words.size() <= MAX_PIECES ? words : group(words);
+        }
+        return byCodePoints(text);
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            words.add(text.substring(start, i));
+            start = i;
+        }
+        return words;
+    }
+
+    private static List<String> group(List<String> words) {
+        int perPiece = (words.size() + MAX_PIECES - 1) / MAX_PIECES;
+        List<String> pieces = new ArrayList<>(MAX_PIECES);
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            piece.append(words.get(i));
+            if ((i + 1) % perPiece == 0 || i == words.size() - 1) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+            }
+        }
+        return pieces;
+    }
+
+    private static List<String> byCodePoints(String text) {
+        int codePoints = text.codePointCount(0, text.length());
+        int count = Math.min(MIN_PIECES, codePoints);
+        List<String> pieces = new ArrayList<>(count);
+        int start = 0;
+        for (int p = 1; p <= count; p++) {
+            int end = p == count ? text.length() : text.offsetByCodePoints(0, codePoints * p / count);
+            pieces.add(text.substring(start, end));
+            start = end;
+        }
+        return pieces;
+    }
+}
