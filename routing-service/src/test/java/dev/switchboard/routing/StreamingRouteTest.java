@@ -1,0 +1,166 @@
+package dev.switchboard.routing;
+
+import static dev.switchboard.routing.support.Calls.chat;
+import static dev.switchboard.routing.support.Calls.newRequestId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.vertx.core.json.JsonObject;
+
+import dev.switchboard.model.dialect.TokenCounter;
+import dev.switchboard.model.usage.UsageEvent;
+import dev.switchboard.routing.support.Calls;
+import dev.switchboard.routing.support.FakeUpstream;
+import dev.switchboard.routing.support.RoutingTestResource;
+import dev.switchboard.routing.support.UsageSink;
+
+@QuarkusTest
+@QuarkusTestResource(RoutingTestResource.class)
+class StreamingRouteTest {
+
+    @Inject
+    @Connector("smallrye-in-memory")
+    InMemoryConnector connector;
+
+    @Test
+    void relaysEventsInOrderAndHidesTheUsageChunkTheCallerDidNotAskFor() {
+        String id = newRequestId();
+        Response response = Calls.route(id, chat("plain", "stream it").put("stream", true));
+
+        response.then().statusCode(200).header("content-type", containsString("text/event-stream"))
+                .header("x-request-id", id);
+        List<String> data = dataLines(response.asString());
+        assertThat(data).hasSize(5);
+        assertThat(data.get(0)).contains("\"role\":\"assistant\"");
+        assertThat(data.get(1)).contains("\"content\":\"Hello\"");
+        assertThat(data.get(2)).contains("\"content\":\" world\"");
+        assertThat(data.get(3)).contains("\"finish_reason\":\"stop\"");
+        assertThat(data.get(4)).isEqualTo("[DONE]");
+        assertThat(response.asString()).as("neither the usage chunk nor usage:null fields").doesNotContain("usage");
+
+        FakeUpstream.Seen upstream = FakeUpstream.seenFor(id).get(0);
+        assertThat(upstream.body().getJsonObject("stream_options").getBoolean("include_usage")).isTrue();
+
+        UsageEvent event = UsageSink.await(connector, id);
+        assertThat(event.stream()).isTrue();
+        assertThat(event.status()).isEqualTo(200);
+        assertThat(event.tokenSource()).isEqualTo("upstream");
+        assertThat(event.inputTokens()).isEqualTo(12);
+        assertThat(event.outputTokens()).isEqualTo(5);
+        assertThat(event.ttfbMs()).isNotNull();
+        assertThat(event.totalCostUsd()).isPositive();
+    }
+
+    @Test
+    void relaysTheUsageChunkWhenTheCallerAskedForIt() {
+        String id = newRequestId();
+        JsonObject body = chat("plain", "with usage").put("stream", true)
+                .put("stream_options", new JsonObject().put("include_usage", true));
+        Response response = Calls.route(id, body);
+
+        response.then().statusCode(200);
+        List<String> data = dataLines(response.asString());
+        assertThat(data).hasSize(6);
+        assertThat(data.get(4)).contains("\"choices\":[]").contains("\"prompt_tokens\":12");
+        assertThat(data.get(5)).isEqualTo("[DONE]");
+    }
+
+    @Test
+    void countsStreamedOutputWhenTheUpstreamReportsNoUsage() {
+        String id = newRequestId();
+        Calls.route(id, chat("nousage", "no usage here").put("stream", true)).then().statusCode(200);
+
+        UsageEvent event = UsageSink.await(connector, id);
+        assertThat(event.tokenSource()).isEqualTo("estimated");
+        assertThat(event.outputTokens()).isEqualTo(TokenCounter.count("Hello world"));
+        assertThat(event.inputTokens()).isEqualTo(9);
+    }
+
+    @Test
+    void endsTheStreamWithoutTerminalEventWhenTheUpstreamCutsIt() {
+        String id = newRequestId();
+        Response response = Calls.route(id, chat("cut", "cut me off").put("stream", true));
+
+        response.then().statusCode(200);
+        String text = response.asString();
+        assertThat(text).contains("Hello").contains(" partial").doesNotContain("[DONE]").doesNotContain("error");
+
+        UsageEvent event = UsageSink.await(connector, id);
+        assertThat(event.status()).isEqualTo(502);
+        assertThat(event.errorType()).isEqualTo("upstream-failed");
+        assertThat(event.errorClass()).isEqualTo("upstream_stream_interrupted");
+        assertThat(event.attemptCount()).as("no fallback after the first event").isEqualTo(1);
+        assertThat(event.attempts().get(0).selected()).isTrue();
+        assertThat(event.tokenSource()).isEqualTo("estimated");
+    }
+
+    @Test
+    void cancelsTheUpstreamWhenTheGatewayGoesAway() throws Exception {
+        String id = newRequestId();
+        byte[] body = chat("drip", "keep talking").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + Calls.PATH + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "x-sb-internal-token: " + RoutingTestResource.INTERNAL_TOKEN + "\r\n"
+                + "x-request-id: " + id + "\r\n"
+                + "x-sb-dialect: openai-chat\r\n"
+                + "x-sb-group: drip\r\n"
+                + "x-sb-stream: true\r\n"
+                + "x-sb-caller-id: team-a\r\n"
+                + "x-sb-received-at: " + System.currentTimeMillis() + "\r\n"
+                + "\r\n";
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[1024];
+            while (!received.toString().contains("tick")) {
+                int n = in.read(buffer);
+                assertThat(n).as("stream delivers events before the cancel").isPositive();
+                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            assertThat(received).contains("200");
+        }
+
+        long until = System.currentTimeMillis() + 5_000;
+        while (!FakeUpstream.canceled().contains(id) && System.currentTimeMillis() < until) {
+            UsageSink.sleep(20);
+        }
+        assertThat(FakeUpstream.canceled()).as("upstream request reset").contains(id);
+        UsageEvent event = UsageSink.await(connector, id);
+        assertThat(event.status()).isEqualTo(499);
+        assertThat(event.errorClass()).isEqualTo("client_canceled");
+        assertThat(event.attempts()).hasSize(1);
+        assertThat(event.attempts().get(0).clientCanceled()).isTrue();
+        assertThat(event.attempts().get(0).selected()).as("events had reached the caller").isTrue();
+    }
+
+    private static List<String> dataLines(String sse) {
+        return Arrays.stream(sse.split("\n"))
+                .filter(l -> l.startsWith("data: "))
+                .map(l -> l.substring("data: ".length()))
+                .toList();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.routing.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.buffer.Buffer;
+
+class SseAndTranscoderTest {
+
+    @Test
+    void splitsEventsAcrossArbitraryChunkBoundaries() throws Exception {
+        String stream = "data: {\"a\":1}\n\ndata: {\"b\":2}\r\n\r\n: keep-alive\n\ndata: [DONE]\n\n";
+        for (int cut = 1; cut < stream.length(); cut++) {
+            SseEventSplitter splitter = new SseEventSplitter(1024);
+            List<String> events = new ArrayList<>();
+            splitter.feed(Buffer.buffer(stream.substring(0, cut)), e -> events.add(e.toString()));
+            splitter.feed(Buffer.buffer(stream.substring(cut)), e -> events.add(e.toString()));
+            assertThat(events).as("cut at " + cut).containsExactly("data: {\"a\":1}\n\n", "data: {\"b\":2}\r\n\r\n",
+                    ": keep-alive\n\n", "data: [DONE]\n\n");
+            assertThat(splitter.hasPartialEvent()).isFalse();
+        }
+    }
+
+    @Test
+    void refusesAnEventBeyondTheLimit() {
+        SseEventSplitter splitter = new SseEventSplitter(16);
+        assertThatThrownBy(() -> splitter.feed(Buffer.buffer("data: " + "x".repeat(64)), e -> {
+        })).isInstanceOf(InvalidUpstreamResponse.class);
+    }
+
+    @Test
+    void dropsTheUsageChunkAndUsageFieldsTheCallerDidNotAskFor() throws Exception {
+        OpenAiChatAdapter.Passthrough transcoder = new OpenAiChatAdapter.Passthrough(false);
+        Buffer content = transcoder.onEvent(event(
+                "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}],\"usage\":null}"));
+        assertThat(content.toString()).contains("\"content\":\"Hi\"").doesNotContain("usage");
+        assertThat(transcoder.onEvent(event(
+                "{\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}"))).isNull();
+        assertThat(transcoder.usage().reported()).isTrue();
+        assertThat(transcoder.usage().inputTokens()).isEqualTo(3);
+        assertThat(transcoder.onEvent(Buffer.buffer("data: [DONE]\n\n")).toString()).isEqualTo("data: [DONE]\n\n");
+        assertThat(transcoder.complete()).isTrue();
+        assertThat(transcoder.outputText().toString()).isEqualTo("Hi");
+    }
+
+    @Test
+    void relaysEventsByteForByteWhenTheCallerAskedForUsage() throws Exception {
+        OpenAiChatAdapter.Passthrough transcoder = new OpenAiChatAdapter.Passthrough(true);
+        Buffer usage = event("{\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}");
+        assertThat(transcoder.onEvent(usage)).isSameAs(usage);
+    }
+
+    @Test
+    void treatsAnInStreamErrorAsAFailureWithoutCopyingIt() {
+        OpenAiChatAdapter.Passthrough transcoder = new OpenAiChatAdapter.Passthrough(false);
+        assertThatThrownBy(() -> transcoder.onEvent(event("{\"error\":{\"message\":\"secret detail\"}}")))
+                .isInstanceOf(InvalidUpstreamResponse.class)
+                .hasMessageNotContaining("secret detail");
+    }
+
+    @Test
+    void classifiesUpstreamStatuses() {
+        byte[] quota = "{\"error\":{\"code\":\"insufficient_quota\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThat(UpstreamErrors.classify(429, null)).isEqualTo(UpstreamErrorClass.RATE_LIMITED);
+        assertThat(UpstreamErrors.classify(429, quota)).isEqualTo(UpstreamErrorClass.QUOTA_EXHAUSTED);
+        assertThat(UpstreamErrors.classify(402, null)).isEqualTo(UpstreamErrorClass.QUOTA_EXHAUSTED);
+        assertThat(UpstreamErrors.classify(403, null)).isEqualTo(UpstreamErrorClass.ACCESS_DENIED);
+        assertThat(UpstreamErrors.classify(401, null).retryable()).isFalse();
+        assertThat(UpstreamErrors.classify(400, null).retryable()).isFalse();
+        assertThat(UpstreamErrors.classify(404, null).retryable()).isFalse();
+        assertThat(UpstreamErrors.classify(413, null).retryable()).isFalse();
+        assertThat(UpstreamErrors.classify(422, null).retryable()).isFalse();
+        assertThat(UpstreamErrors.classify(503, null).retryable()).isTrue();
+        assertThat(UpstreamErrors.classify(302, null)).isEqualTo(UpstreamErrorClass.REDIRECT);
+    }
+
+    @Test
+    void joinsBaseUrlAndPathAndNamesOnlyTheHost() {
+        assertThat(UpstreamClient.url("http://h:9/v1/", "/chat/completions"))
+                .isEqualTo("http://h:9/v1/chat/completions");
+        assertThat(UpstreamClient.hostOf("https://api.example.com/v1")).isEqualTo("api.example.com");
+        assertThat(UpstreamClient.hostOf("http://10.0.0.1:8090/v1")).isEqualTo("10.0.0.1:8090");
+    }
+
+    private static Buffer event(String json) {
+        return Buffer.buffer("data: " + json + "\n\n");
+    }
+}
