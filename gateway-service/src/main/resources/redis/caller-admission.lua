@@ -1,0 +1,37 @@
+-- Caller admission in one atomic step: rolling-minute request log and in-flight leases.
+-- KEYS[1] sorted set of admissions in the window (score = admission time, ms)
+-- KEYS[2] sorted set of in-flight requests (score = lease expiry, ms)
+-- ARGV: rpm limit (0 = none), concurrency limit (0 = none), admission id, window ms, lease ms
+-- Returns {0, 0} when admitted, {1, retry_ms} when over rpm, {2, retry_ms} when over concurrency.
+-- Nothing is recorded for a refused request. Redis' own clock is used so that every replica agrees.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local rpm = tonumber(ARGV[1])
+local concurrent = tonumber(ARGV[2])
+local id = ARGV[3]
+local window = tonumber(ARGV[4])
+local lease = tonumber(ARGV[5])
+
+if rpm > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+  if redis.call('ZCARD', KEYS[1]) >= rpm then
+    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    return {1, tonumber(oldest[2]) + window - now}
+  end
+end
+if concurrent > 0 then
+  -- expired leases belong to requests whose release never came (a replica crashed mid-request)
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+  if redis.call('ZCARD', KEYS[2]) >= concurrent then
+    return {2, 1000}
+  end
+end
+if rpm > 0 then
+  redis.call('ZADD', KEYS[1], now, id)
+  redis.call('PEXPIRE', KEYS[1], window)
+end
+if concurrent > 0 then
+  redis.call('ZADD', KEYS[2], now + lease, id)
+  redis.call('PEXPIRE', KEYS[2], lease)
+end
+return {0, 0}

@@ -1,0 +1,131 @@
+package dev.switchboard.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+
+import dev.switchboard.gateway.usage.EdgeUsageEvents;
+import dev.switchboard.model.usage.UsageEvent;
+
+/** RPM and concurrency limits against the real Redis at 127.0.0.1:6379 (keys under a per-run prefix). */
+@QuarkusTest
+@WithTestResource(GatewayTestResources.class)
+class CallerLimitsTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @GatewayTestResources.Backends
+    FakeBackends backends;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    UsageSink usage;
+
+    @BeforeEach
+    void setUp() {
+        usage = new UsageSink(connector.sink(EdgeUsageEvents.CHANNEL));
+        usage.clear();
+        backends.reset();
+    }
+
+    @Test
+    void requestsBeyondTheRpmLimitAreRefusedWithRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            chat("rpm", "alpha").then().statusCode(200);
+        }
+        Response refused = chat("rpm", "alpha");
+        refused.then()
+                .statusCode(429)
+                .body("error.type", equalTo("rpm-exceeded"))
+                .body("error.details.limit", equalTo(3));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(backends.routeCalls).hasSize(3);
+
+        UsageEvent event = usage.awaitOne(refused.header("X-Request-Id"));
+        assertThat(event.status()).isEqualTo(429);
+        assertThat(event.errorType()).isEqualTo("rpm-exceeded");
+        assertThat(event.callerId()).isEqualTo("rpm");
+        assertThat(event.resolvedGroup()).isEqualTo("alpha");
+    }
+
+    @Test
+    void concurrencySlotsAreReleasedWhenResponsesEnd() {
+        // concurrent: 1, one after the other: each response must hand the slot back before the next request
+        for (int i = 0; i < 5; i++) {
+            chat("conc", "alpha").then().statusCode(200);
+        }
+        // a gateway-rendered error releases the slot too
+        backends.stop();
+        try {
+            chat("conc", "alpha").then().statusCode(503);
+        } finally {
+            backends.restart();
+        }
+        chat("conc", "alpha").then().statusCode(200);
+    }
+
+    @Test
+    void concurrencyLimitRefusesWhileInFlightAndReleasesOnDisconnect() throws Exception {
+        try (Socket held = new Socket(base.getHost(), base.getPort())) {
+            sendRaw(held, "conc-held-1", Bodies.chat("slow"));
+            Await.until(
+                    () -> backends.routeCalls.stream().anyMatch(c -> "conc-held-1".equals(c.header("x-request-id"))),
+                    Duration.ofSeconds(5), "the held request to reach routing");
+
+            Response refused = chat("conc", "alpha");
+            refused.then()
+                    .statusCode(429)
+                    .body("error.type", equalTo("concurrency-exceeded"))
+                    .body("error.details.limit", equalTo(1));
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+            assertThat(usage.awaitOne(refused.header("X-Request-Id")).errorType()).isEqualTo("concurrency-exceeded");
+        }
+        // the caller hung up: the gateway resets its routing exchange and hands the slot back
+        Await.until(() -> backends.closedByGateway.contains("conc-held-1"), Duration.ofSeconds(5),
+                "the gateway to reset the routing request");
+        Await.until(() -> chat("conc", "alpha").statusCode() == 200, Duration.ofSeconds(5),
+                "the concurrency slot to be released");
+    }
+
+    private static Response chat(String caller, String model) {
+        return given().auth()
+                .oauth2(Tokens.of(caller))
+                .contentType(ContentType.JSON)
+                .body(Bodies.chat(model))
+                .post("/v1/chat/completions");
+    }
+
+    private static void sendRaw(Socket socket, String requestId, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /v1/chat/completions HTTP/1.1\r\n" + "Host: localhost\r\n" + "Authorization: Bearer "
+                + Tokens.of("conc") + "\r\n" + "Content-Type: application/json\r\n" + "X-Request-Id: " + requestId
+                + "\r\n" + "Content-Length: " + bytes.length + "\r\n\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
+    }
+}
