@@ -1,0 +1,45 @@
+package dev.switchboard.usage.ingest;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.hibernate.JDBCException;
+
+import io.vertx.pgclient.PgException;
+
+/** Tells data the database refuses (dead-letter the event) from outages (try again, never drop). */
+final class StoreFailures {
+
+    private StoreFailures() {
+    }
+
+    /**
+     * SQLSTATE class 22 (data exception, e.g. a NUL character in text or a numeric overflow) and 23 (integrity
+     * violation) come from the event itself: writing it again cannot succeed.
+     */
+    static boolean isCausedByData(Throwable failure) {
+        return sqlState(failure).map(s -> s.startsWith("22") || s.startsWith("23")).orElse(false);
+    }
+
+    static Optional<String> sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = null;
+            if (t instanceof PgException pg) {
+                state = pg.getSqlState();
+            } else if (t instanceof JDBCException jdbc) {
+                state = jdbc.getSQLState();
+            } else if (t instanceof SQLException sql) {
+                state = sql.getSQLState();
+            }
+            if (state != null) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Safe for logs and headers: exception class and SQLSTATE only, never the driver's message (it may quote data). */
+    static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + sqlState(failure).map(s -> " sqlstate " + s).orElse("");
+    }
+}
