@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,9 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The real infrastructure the suite runs on. By default: PostgreSQL and Redis on 127.0.0.1 and a Kafka broker (KRaft)
@@ -103,6 +108,18 @@ final class Infrastructure {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap());
         return p;
+    }
+
+    static void startGroupAtEnd(String group, String topic) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(kafkaClientProperties())) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            admin.listOffsets(latest).all().get()
+                    .forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        }
     }
 
     static void ensureTopics(List<String> topics) throws ExecutionException, InterruptedException {

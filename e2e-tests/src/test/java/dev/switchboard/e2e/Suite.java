@@ -21,9 +21,10 @@ import dev.switchboard.model.usage.UsageEvent;
  * Starts the whole suite once per test run (all services from their packaged jars, on free ports, with a policy set
  * written for the run) on the real infrastructure, and stops it when every test is done.
  */
-public final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     private static Suite instance;
+    private static Throwable startFailure;
 
     final Path root = Path.of(System.getProperty("switchboard.root", "..")).toAbsolutePath().normalize();
     final Path runDir = root.resolve("e2e-tests/target/e2e-run");
@@ -48,11 +49,18 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (startFailure != null) {
+            throw new IllegalStateException("the suite failed to start (see the first failing test)", startFailure);
+        }
         if (instance == null) {
-            Suite suite = this;
-            suite.start();
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), suite);
-            instance = suite;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), this);
+            try {
+                start();
+            } catch (Throwable e) {
+                startFailure = e;
+                throw e;
+            }
+            instance = this;
         }
     }
 
@@ -75,6 +83,10 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         otherCaller = RouterTokens.issue("e2e-other");
         disabledCaller = RouterTokens.issue("e2e-disabled");
 
+        // the run's consumer group starts at the end of the topic: earlier runs' events are not ours to store
+        String usageGroup = "usage-e2e-" + randomHex(4);
+        Infrastructure.startGroupAtEnd(usageGroup, UsageEvent.TOPIC);
+
         Path logs = runDir.resolve("logs");
         simulator = new ServiceProcess("upstream-simulator", freePort(), "/q/health/ready", logs);
         usage = new ServiceProcess("usage-service", freePort(), "/q/health/ready", logs);
@@ -87,25 +99,27 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         Path policyFile = runDir.resolve("policy.yaml");
         Files.writeString(policyFile, policyYaml());
 
-        Map<String, String> common = Map.of("switchboard.internal.token", internalToken,
-                "switchboard.policy.bootstrap-file", policyFile.toString(), "kafka.bootstrap.servers",
-                infra.kafkaBootstrap(), "quarkus.redis.hosts", infra.redisUrl());
-        Map<String, String> env = Map.of("E2E_SIM_KEY", providerKey);
-
+        String token = internalToken;
+        String bootstrap = policyFile.toString();
         simulator.start(root, Map.of("simulator.expected-api-key", providerKey), Map.of());
-        usage.start(root, merge(common, Map.of(
+        usage.start(root, Map.of("switchboard.internal.token", token,
+                "kafka.bootstrap.servers", infra.kafkaBootstrap(),
                 "quarkus.datasource.username", infra.pgUser(),
                 "quarkus.datasource.password", infra.pgPassword(),
                 "quarkus.datasource.reactive.url", infra.reactiveUrl(Infrastructure.DATABASE),
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(Infrastructure.DATABASE),
                 // its own consumer group, so that a local stack running beside the tests does not share partitions
-                "mp.messaging.incoming.switchboard.usage.v1.group.id", "usage-e2e-" + randomHex(4),
-                "kafka.group.id", "usage-e2e-" + randomHex(4))), Map.of());
-        reports.start(root, merge(common, Map.of("switchboard.usage.url", usage.url())), Map.of());
-        policy.start(root, common, Map.of());
-        routing.start(root, common, env);
-        gateway.start(root, merge(common, Map.of("switchboard.routing.url", routing.url(), "switchboard.reports.url",
-                reports.url())), Map.of());
+                "mp.messaging.incoming.switchboard-usage-v1.group.id", usageGroup), Map.of());
+        reports.start(root, Map.of("switchboard.internal.token", token, "switchboard.usage.url", usage.url()),
+                Map.of());
+        policy.start(root, Map.of("switchboard.internal.token", token, "switchboard.policy.bootstrap-file", bootstrap),
+                Map.of());
+        routing.start(root, Map.of("switchboard.internal.token", token, "switchboard.policy.bootstrap-file", bootstrap,
+                "kafka.bootstrap.servers", infra.kafkaBootstrap(), "quarkus.redis.hosts", infra.redisUrl()),
+                Map.of("E2E_SIM_KEY", providerKey));
+        gateway.start(root, Map.of("switchboard.internal.token", token, "switchboard.policy.bootstrap-file", bootstrap,
+                "kafka.bootstrap.servers", infra.kafkaBootstrap(), "quarkus.redis.hosts", infra.redisUrl(),
+                "switchboard.routing.url", routing.url(), "switchboard.reports.url", reports.url()), Map.of());
 
         Duration timeout = Duration.ofSeconds(90);
         for (ServiceProcess service : all) {
@@ -195,16 +209,13 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     @Override
-    public void close() throws Throwable {
+    public void close() throws Exception {
+        if (all == null) {
+            return;
+        }
         for (int i = all.size() - 1; i >= 0; i--) {
             all.get(i).stop();
         }
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        java.util.HashMap<String, String> out = new java.util.HashMap<>(a);
-        out.putAll(b);
-        return out;
     }
 
     private static int freePort() throws IOException {

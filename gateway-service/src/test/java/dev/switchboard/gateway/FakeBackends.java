@@ -83,6 +83,7 @@ public final class FakeBackends {
                 usageCalls.add(received(request, ""));
                 request.response()
                         .putHeader("content-type", "application/json")
+                        .putHeader("cache-control", "no-store")
                         .putHeader("x-not-relayed", "internal")
                         .end("{\"caller_id\":\"" + request.getHeader("x-sb-caller-id") + "\",\"requests\":42}");
             }

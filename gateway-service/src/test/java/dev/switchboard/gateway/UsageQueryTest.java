@@ -33,6 +33,7 @@ class UsageQueryTest {
                 .then()
                 .statusCode(200)
                 .header("X-Request-Id", "usage-1")
+                .header("Cache-Control", "no-store")
                 .header("x-not-relayed", nullValue())
                 .body("caller_id", equalTo("alice"))
                 .body("requests", equalTo(42));

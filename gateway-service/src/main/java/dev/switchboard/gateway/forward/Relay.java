@@ -12,8 +12,9 @@ import dev.switchboard.gateway.Headers;
  */
 final class Relay {
 
-    private static final CharSequence[] RELAYED = {HttpHeaders.CONTENT_TYPE, Headers.RETRY_AFTER,
-            Headers.ROUTER_ERROR_CLASS, Headers.UPSTREAM_STATUS};
+    /** Cache-Control: usage reports must reach the caller marked no-store. */
+    private static final CharSequence[] RELAYED = {HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL,
+            Headers.RETRY_AFTER, Headers.ROUTER_ERROR_CLASS, Headers.UPSTREAM_STATUS};
 
     private Relay() {
     }
