@@ -91,12 +91,22 @@ final class Infrastructure {
         }
     }
 
-    /** A fresh database per run, so migrations run from scratch and rows are ours alone. */
-    static void recreateDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(endpoints.jdbcUrl("postgres"), endpoints.pgUser(),
-                endpoints.pgPassword()); Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DATABASE);
+    /**
+     * A fresh schema per run, so migrations run from scratch and rows are ours alone. The schema, not the database, is
+     * reset: the service role owns its database but need not be allowed to create databases.
+     */
+    static void resetDatabase() throws SQLException {
+        try (Connection db = database(); Statement st = db.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) { // anything but "database does not exist"
+                throw e;
+            }
+            try (Connection admin = DriverManager.getConnection(endpoints.jdbcUrl("postgres"), endpoints.pgUser(),
+                    endpoints.pgPassword()); Statement st = admin.createStatement()) {
+                st.execute("CREATE DATABASE " + DATABASE);
+            }
         }
     }
 

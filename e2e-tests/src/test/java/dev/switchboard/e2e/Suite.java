@@ -73,7 +73,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     private void start() throws Exception {
         Infrastructure.Endpoints infra = Infrastructure.start(root);
-        Infrastructure.recreateDatabase();
+        Infrastructure.resetDatabase();
         Infrastructure.ensureTopics(List.of(UsageEvent.TOPIC, UsageEvent.DEAD_LETTER_TOPIC));
         Files.createDirectories(runDir);
 

@@ -40,8 +40,10 @@ public final class CompiledPolicy {
                 long timeout = t.attemptTimeoutMs() != null
                         ? t.attemptTimeoutMs()
                         : group.attemptTimeoutMs() != null ? group.attemptTimeoutMs() : serverDefault;
-                resolved.add(new ResolvedTarget(name, i, t.provider(), p, t.modelRef(), p.models().get(t.modelRef()),
-                        dialect, t.weight(), timeout));
+                CatalogModel model = p.models().get(t.modelRef());
+                Integer cap = t.maxOutputTokens() != null ? t.maxOutputTokens() : model.maxOutputTokens();
+                resolved.add(new ResolvedTarget(name, i, t.provider(), p, t.modelRef(), model, dialect, t.weight(),
+                        timeout, cap, Target.REROUTE.equals(t.overCap())));
             }
             groups.put(name, List.copyOf(resolved));
         });

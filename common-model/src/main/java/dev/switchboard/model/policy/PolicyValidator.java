@@ -175,6 +175,10 @@ public final class PolicyValidator {
             fail(path + ".dialect", "unknown dialect '" + t.dialect() + "'");
         }
         nonNegative(path + ".attempt_timeout_ms", t.attemptTimeoutMs());
+        positive(path + ".max_output_tokens", t.maxOutputTokens());
+        if (!Target.CLAMP.equals(t.overCap()) && !Target.REROUTE.equals(t.overCap())) {
+            fail(path + ".over_cap", "must be 'clamp' or 'reroute'");
+        }
     }
 
     private void callers(PolicySet set) {

@@ -8,6 +8,8 @@ import dev.switchboard.model.dialect.Dialect;
  *
  * @param index position in {@code models.<group>.targets[]}
  * @param attemptTimeoutMs effective per-attempt budget (target, then group, then server default; 0 = none)
+ * @param maxOutputTokens effective output cap (target override, then catalogue), {@code null} when unknown
+ * @param rerouteOverCap true when a request above {@code maxOutputTokens} must go elsewhere instead of being clamped
  */
 public record ResolvedTarget(
         String group,
@@ -18,7 +20,9 @@ public record ResolvedTarget(
         CatalogModel model,
         Dialect dialect,
         int weight,
-        long attemptTimeoutMs) {
+        long attemptTimeoutMs,
+        Integer maxOutputTokens,
+        boolean rerouteOverCap) {
 
     /** A stable, non-secret label for logs, metrics and backoff keys: {@code provider/model_ref}. */
     public String label() {

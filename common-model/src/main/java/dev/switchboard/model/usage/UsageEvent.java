@@ -15,6 +15,8 @@ import java.util.List;
  * @param status HTTP status returned to the caller (499 when the caller went away)
  * @param tokenSource {@code upstream} when the provider reported usage, {@code estimated} when counted locally,
  *        {@code none} when no tokens were involved
+ * @param outputCapAction {@code clamped} when the caller's output cap was lowered to the serving target's maximum,
+ *        {@code rerouted} when targets were skipped because the cap exceeded theirs, {@code null} otherwise
  */
 public record UsageEvent(
         int schemaVersion,
@@ -58,6 +60,7 @@ public record UsageEvent(
         String pricingSource,
         String policyVersion,
         String routerVersion,
+        String outputCapAction,
         List<AttemptRecord> attempts,
         List<ShapeEventRecord> shapeEvents,
         ErrorRecord error) {

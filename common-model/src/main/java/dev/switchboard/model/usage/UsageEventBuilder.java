@@ -48,6 +48,7 @@ public final class UsageEventBuilder {
     private String pricingSource;
     private String policyVersion;
     private String routerVersion;
+    private String outputCapAction;
     private final List<AttemptRecord> attempts = new ArrayList<>();
     private final List<ShapeEventRecord> shapeEvents = new ArrayList<>();
     private ErrorRecord error;
@@ -257,6 +258,11 @@ public final class UsageEventBuilder {
         return this;
     }
 
+    public UsageEventBuilder outputCapAction(String outputCapAction) {
+        this.outputCapAction = outputCapAction;
+        return this;
+    }
+
     public UsageEventBuilder attempt(AttemptRecord attempt) {
         attempts.add(attempt);
         return this;
@@ -317,6 +323,7 @@ public final class UsageEventBuilder {
                 pricingSource,
                 policyVersion,
                 routerVersion,
+                outputCapAction,
                 attempts,
                 shapeEvents,
                 error);

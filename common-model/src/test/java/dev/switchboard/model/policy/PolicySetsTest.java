@@ -112,6 +112,19 @@ class PolicySetsTest {
     }
 
     @Test
+    void targetOutputCapsOverrideTheCatalogue() throws IOException {
+        String yaml = validYaml().replace("        attempt_timeout_ms: 5000",
+                "        attempt_timeout_ms: 5000\n        max_output_tokens: 1024\n        over_cap: reroute");
+        ResolvedTarget backup = PolicySets.compile(yaml).targets("default").get(1);
+        assertThat(backup.maxOutputTokens()).isEqualTo(1024);
+        assertThat(backup.rerouteOverCap()).isTrue();
+        assertThat(PolicySets.compile(validYaml()).targets("default").get(0).rerouteOverCap()).isFalse();
+
+        assertThat(violations(yaml.replace("over_cap: reroute", "over_cap: shrug")))
+                .containsExactly("models.default.targets[1].over_cap: must be 'clamp' or 'reroute'");
+    }
+
+    @Test
     void callerFieldsAreRequired() throws IOException {
         String yaml = validYaml().replace("    owner_user: alice\n", "").replace("token_sha256: 9F86",
                 "token_sha256: ZZ86");

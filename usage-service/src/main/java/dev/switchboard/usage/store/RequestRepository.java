@@ -56,7 +56,8 @@ public class RequestRepository implements PanacheRepositoryBase<RequestRow, Stri
                     col("upstream_reported_cost_usd", "numeric"),
                     col("pricing_source", "text"),
                     col("policy_version", "text"),
-                    col("router_version", "text")),
+                    col("router_version", "text"),
+                    col("output_cap_action", "text")),
             "request_id");
 
     /** @return how many events were new (the others were already stored) */
@@ -79,7 +80,7 @@ public class RequestRepository implements PanacheRepositoryBase<RequestRow, Stri
                 e.inputTokens(), e.outputTokens(), e.totalTokens(), e.reasoningTokens(), e.tokenSource(),
                 e.inputPricePerMillionUsd(), e.outputPricePerMillionUsd(), e.inputCostUsd(), e.outputCostUsd(),
                 e.totalCostUsd(), e.upstreamReportedCostUsd(), e.pricingSource(), e.policyVersion(),
-                e.routerVersion()};
+                e.routerVersion(), e.outputCapAction()};
     }
 
     static MultiRowInsert.Column col(String name, String type) {

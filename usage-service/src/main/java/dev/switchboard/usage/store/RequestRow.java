@@ -90,6 +90,8 @@ public class RequestRow {
     private String policyVersion;
     @Column(name = "router_version")
     private String routerVersion;
+    @Column(name = "output_cap_action")
+    private String outputCapAction;
     @Column(name = "ingested_at")
     private OffsetDateTime ingestedAt;
 
@@ -258,6 +260,10 @@ public class RequestRow {
 
     public String getRouterVersion() {
         return routerVersion;
+    }
+
+    public String getOutputCapAction() {
+        return outputCapAction;
     }
 
     public OffsetDateTime getIngestedAt() {

@@ -90,6 +90,7 @@ class UsageIngestTest {
                 .containsEntry("total_tokens", 150L)
                 .containsEntry("token_source", "upstream")
                 .containsEntry("policy_version", "7")
+                .containsEntry("output_cap_action", "clamped")
                 .containsEntry("upstream_reported_cost_usd", null);
         assertThat((BigDecimal) row.get("total_cost_usd")).isEqualByComparingTo("0.000045");
         assertThat(((BigDecimal) row.get("input_price_per_million_usd")).scale()).isEqualTo(10);

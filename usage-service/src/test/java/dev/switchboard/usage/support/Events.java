@@ -52,6 +52,7 @@ public final class Events {
                 .totalCostUsd(new BigDecimal("0.0000450000"))
                 .pricingSource("policy-set")
                 .policyVersion("7")
-                .routerVersion("0.1.0");
+                .routerVersion("0.1.0")
+                .outputCapAction("clamped");
     }
 }
