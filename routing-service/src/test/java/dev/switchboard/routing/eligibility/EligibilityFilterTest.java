@@ -25,7 +25,7 @@ class EligibilityFilterTest {
     static ResolvedTarget target(String ref, Dialect dialect, CatalogModel model) {
         Provider provider = new Provider("http://127.0.0.1:1", dialect.wireName(), null, null, null, null,
                 Map.of(ref, model));
-        return new ResolvedTarget("g", 0, "p", provider, ref, model, dialect, 1, 0);
+        return new ResolvedTarget("g", 0, "p", provider, ref, model, dialect, 1, 0, model.maxOutputTokens(), false);
     }
 
     static CatalogModel model(List<String> modalities, List<String> chatTools, Boolean honorsMax, Integer context) {

@@ -22,7 +22,7 @@ class StrategiesTest {
                 null, null, null, null, null, null);
         Provider provider = new Provider("http://127.0.0.1:1/v1", "openai-chat", null, null, null, null,
                 Map.of(ref, model));
-        return new ResolvedTarget("g", index, "p", provider, ref, model, Dialect.OPENAI_CHAT, weight, 0);
+        return new ResolvedTarget("g", index, "p", provider, ref, model, Dialect.OPENAI_CHAT, weight, 0, null, false);
     }
 
     private final ResolvedTarget a = target("a", 3, 0);
