@@ -17,6 +17,7 @@ import dev.switchboard.simulator.config.SimulatorConfig;
 import dev.switchboard.simulator.scenario.Answer;
 import dev.switchboard.simulator.scenario.Behaviour;
 import dev.switchboard.simulator.scenario.Failure;
+import dev.switchboard.simulator.scenario.ModelTraits;
 import dev.switchboard.simulator.scenario.Scenario;
 import dev.switchboard.simulator.scenario.Scenarios;
 import dev.switchboard.simulator.scenario.SimRequest;
@@ -29,8 +30,7 @@ import dev.switchboard.simulator.stats.SimStats;
 @ApplicationScoped
 public class ScenarioPlayer {
 
-    /** Scenarios that answer in two or more events stop after this many (role chunk + first content chunk). */
-    static final int PARTIAL_EVENTS = 2;
+    static final String IMAGES_REFUSED = "image input not supported by this model";
     static final String REDIRECT_LOCATION = "https://simulator.invalid/v1/redirected";
     private static final Buffer MALFORMED_BODY = Buffer.buffer("{\"id\":\"chatcmpl-sim-malformed\",\"choices\":[{");
 
@@ -46,6 +46,7 @@ public class ScenarioPlayer {
 
     public void handle(RoutingContext rc, SimDialect dialect) {
         Exchange exchange = new Exchange(rc, stats);
+        stats.recordDialect(dialect.dialect().wireName());
         Delays delays;
         try {
             delays = Delays.of(config, rc.request().headers());
@@ -67,8 +68,15 @@ public class ScenarioPlayer {
             exchange.after(delays.latencyMs(), () -> exchange.sendError(e.failure(), dialect.error(e.failure())));
             return;
         }
+        stats.recordImages(request.images());
         long sequence = stats.recordScenario(request.model(), scenario.name());
         exchange.scenario(scenario.name());
+        if (request.images() > 0 && !ModelTraits.vision(request.model())) {
+            // the model's own refusal, whatever the scenario: routing an image to a text-only target must show
+            Failure refused = Failure.invalidRequest(IMAGES_REFUSED, null);
+            exchange.after(delays.latencyMs(), () -> exchange.sendError(refused, dialect.error(refused)));
+            return;
+        }
         if (scenario.behaviour() == Behaviour.HANG) {
             exchange.stall(config.hangMaxMs());
             return;
@@ -76,6 +84,33 @@ public class ScenarioPlayer {
         long latency = delays.latencyMs()
                 + (scenario.behaviour() == Behaviour.SLOW_ANSWER ? config.slowLatencyMs() : 0);
         exchange.after(latency, () -> play(exchange, dialect, request, scenario, sequence, delays));
+    }
+
+    /**
+     * Anthropic's {@code POST /v1/messages/count_tokens}: the credential and body checks of a generation request,
+     * the configured latency, then the prompt's token count. No scenario plays.
+     */
+    public void countTokens(RoutingContext rc, TokenCounting dialect) {
+        Exchange exchange = new Exchange(rc, stats);
+        stats.recordDialect(dialect.dialect().wireName());
+        Delays delays;
+        try {
+            delays = Delays.of(config, rc.request().headers());
+        } catch (Failure.Rejected e) {
+            exchange.sendError(e.failure(), dialect.error(e.failure()));
+            return;
+        }
+        Failure denied = checkKey(rc.request(), dialect);
+        if (denied != null) {
+            exchange.after(delays.latencyMs(), () -> exchange.sendError(denied, dialect.error(denied)));
+            return;
+        }
+        try {
+            Buffer answer = dialect.tokenCount(readJson(rc.body()));
+            exchange.after(delays.latencyMs(), () -> exchange.sendJson(200, answer));
+        } catch (Failure.Rejected e) {
+            exchange.after(delays.latencyMs(), () -> exchange.sendError(e.failure(), dialect.error(e.failure())));
+        }
     }
 
     /** {@code GET /v1/models}: the scenario catalogue, so that clients and operators can discover it. */
@@ -140,7 +175,7 @@ public class ScenarioPlayer {
 
     private static void answer(Exchange exchange, SimDialect dialect, SimRequest request, boolean usage,
             Delays delays) {
-        Answer answer = Answer.echo(request, usage);
+        Answer answer = Answer.of(request, usage);
         if (!request.stream()) {
             exchange.sendJson(200, dialect.completion(request, answer));
             return;
@@ -151,7 +186,7 @@ public class ScenarioPlayer {
     }
 
     private static void cut(Exchange exchange, SimDialect dialect, SimRequest request, Delays delays) {
-        Answer answer = Answer.echo(request, true);
+        Answer answer = Answer.of(request, true);
         if (!request.stream()) {
             Buffer body = dialect.completion(request, answer);
             exchange.startChunkedJson();
@@ -160,7 +195,7 @@ public class ScenarioPlayer {
         }
         List<Buffer> events = dialect.streamEvents(request, answer);
         exchange.startStream();
-        exchange.writeEvents(events, Math.min(PARTIAL_EVENTS, events.size()), delays.chunkDelayMs(),
+        exchange.writeEvents(events, Math.min(dialect.partialEvents(), events.size()), delays.chunkDelayMs(),
                 written -> written.onComplete(done -> exchange.drop()));
     }
 
@@ -170,9 +205,9 @@ public class ScenarioPlayer {
             exchange.write(Buffer.buffer()).onComplete(done -> exchange.stall(config.hangMaxMs()));
             return;
         }
-        List<Buffer> events = dialect.streamEvents(request, Answer.echo(request, true));
+        List<Buffer> events = dialect.streamEvents(request, Answer.of(request, true));
         exchange.startStream();
-        exchange.writeEvents(events, Math.min(PARTIAL_EVENTS, events.size()), delays.chunkDelayMs(),
+        exchange.writeEvents(events, Math.min(dialect.partialEvents(), events.size()), delays.chunkDelayMs(),
                 written -> exchange.stall(config.hangMaxMs()));
     }
 
@@ -182,10 +217,11 @@ public class ScenarioPlayer {
             exchange.sendError(failure, dialect.error(failure));
             return;
         }
-        List<Buffer> events = dialect.streamEvents(request, Answer.echo(request, true));
+        List<Buffer> events = dialect.streamEvents(request, Answer.of(request, true));
         exchange.startStream();
-        exchange.writeEvents(events, Math.min(PARTIAL_EVENTS, events.size()), delays.chunkDelayMs(), written -> {
-            exchange.write(dialect.streamError(request, failure));
+        int sent = Math.min(dialect.partialEvents(), events.size());
+        exchange.writeEvents(events, sent, delays.chunkDelayMs(), written -> {
+            exchange.write(dialect.streamError(request, failure, sent));
             exchange.end();
         });
     }

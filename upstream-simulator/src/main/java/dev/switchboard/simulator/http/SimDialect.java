@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.simulator.scenario.Answer;
 import dev.switchboard.simulator.scenario.Failure;
 import dev.switchboard.simulator.scenario.Scenario;
@@ -18,6 +19,9 @@ import dev.switchboard.simulator.scenario.SimRequest;
  * requests and renders answers, stream events and errors in its wire format.
  */
 public interface SimDialect {
+
+    /** The dialect's wire name, recorded as {@code last_dialect} in the stats. */
+    Dialect dialect();
 
     /** The credential the caller presented, or {@code null} when there is none. */
     String presentedKey(HttpServerRequest request);
@@ -38,8 +42,20 @@ public interface SimDialect {
      */
     List<Buffer> streamEvents(SimRequest request, Answer answer);
 
-    /** An in-band error event, for a stream that fails after it started. */
-    Buffer streamError(SimRequest request, Failure failure);
+    /**
+     * How many leading {@link #streamEvents} a stream that is cut short sends: enough for the answer to have
+     * started (its first content delta included).
+     */
+    default int partialEvents() {
+        return 2;
+    }
+
+    /**
+     * An in-band error event, for a stream that fails after it started.
+     *
+     * @param eventsSent how many events the stream had sent before (Responses numbers its events)
+     */
+    Buffer streamError(SimRequest request, Failure failure, int eventsSent);
 
     Buffer error(Failure failure);
 

@@ -12,6 +12,9 @@ public final class SimHeaders {
     /** Anthropic's credential header; counts as "authorization present" in the stats. */
     public static final String API_KEY = "x-api-key";
 
+    public static final String ANTHROPIC_VERSION = "anthropic-version";
+    public static final String ANTHROPIC_BETA = "anthropic-beta";
+
     private SimHeaders() {
     }
 }

@@ -16,6 +16,7 @@ import dev.switchboard.model.json.Json;
 public final class JsonWriter {
 
     private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+    private static final byte[] EVENT_PREFIX = "event: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -37,6 +38,18 @@ public final class JsonWriter {
     /** One SSE event: {@code data: <json>} and a blank line. */
     public static Buffer sse(Body body) {
         ByteArrayBuilder out = new ByteArrayBuilder(256);
+        out.write(DATA_PREFIX);
+        generate(out, body);
+        out.write(EVENT_END);
+        return Buffer.buffer(out.toByteArray());
+    }
+
+    /** One named SSE event: {@code event: <name>}, {@code data: <json>} and a blank line (Responses, Anthropic). */
+    public static Buffer sse(String event, Body body) {
+        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        out.write(EVENT_PREFIX);
+        out.write(event.getBytes(StandardCharsets.US_ASCII));
+        out.write('\n');
         out.write(DATA_PREFIX);
         generate(out, body);
         out.write(EVENT_END);

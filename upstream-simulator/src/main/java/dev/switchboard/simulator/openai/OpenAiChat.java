@@ -16,6 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.switchboard.model.dialect.ChatCompletions;
+import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.dialect.RequestFacts;
 import dev.switchboard.model.error.GatewayError;
 import dev.switchboard.simulator.http.SimDialect;
@@ -26,6 +27,7 @@ import dev.switchboard.simulator.scenario.Answers;
 import dev.switchboard.simulator.scenario.Failure;
 import dev.switchboard.simulator.scenario.Scenario;
 import dev.switchboard.simulator.scenario.SimRequest;
+import dev.switchboard.simulator.scenario.ToolScript;
 
 /** OpenAI Chat Completions ({@code POST /v1/chat/completions}), non-streaming and SSE, shaped as the real API. */
 @ApplicationScoped
@@ -73,8 +75,35 @@ public class OpenAiChat implements SimDialect {
         if (facts.model() == null || facts.model().isBlank()) {
             throw Failure.invalidRequest("You must provide a model parameter.", "model").rejection();
         }
+        JsonNode messages = body.get("messages");
         return new SimRequest(facts.model(), facts.stream(), facts.includeUsage(), facts.estimatedInputTokens(),
-                lastUserText(body.get("messages")));
+                lastUserText(messages), facts.imageCount(), facts.maxOutputTokens(), toolStep(messages));
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.OPENAI_CHAT;
+    }
+
+    /** User texts, assistant {@code tool_calls} and {@code role: tool} results, in order. */
+    static ToolScript.Step toolStep(JsonNode messages) {
+        ToolScript script = new ToolScript();
+        for (JsonNode message : messages) {
+            switch (message.path("role").asText()) {
+                case "user" -> script.userText(text(message.get("content")));
+                case "assistant" -> {
+                    for (JsonNode call : message.path("tool_calls")) {
+                        script.assistantCall(call.path("id").asText(null), call.path("function").path("name")
+                                .asText(null));
+                    }
+                }
+                case "tool" -> script.toolResult(message.path("tool_call_id").asText(null));
+                default -> {
+                    // system and developer prompts never hold the script
+                }
+            }
+        }
+        return script.step();
     }
 
     static String lastUserText(JsonNode messages) {
@@ -119,10 +148,25 @@ public class OpenAiChat implements SimDialect {
             json.writeObjectFieldStart("message");
             json.writeStringField("role", "assistant");
             json.writeStringField("content", answer.text());
+            if (answer.reasoning() != null) {
+                json.writeStringField("reasoning_content", answer.reasoning());
+            }
+            if (answer.toolCall() != null) {
+                json.writeArrayFieldStart("tool_calls");
+                json.writeStartObject();
+                json.writeStringField("id", callId(answer.toolCall()));
+                json.writeStringField("type", "function");
+                json.writeObjectFieldStart("function");
+                json.writeStringField("name", answer.toolCall().name());
+                json.writeStringField("arguments", answer.toolCall().arguments());
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeEndArray();
+            }
             json.writeNullField("refusal");
             json.writeEndObject();
             json.writeNullField("logprobs");
-            json.writeStringField("finish_reason", "stop");
+            json.writeStringField("finish_reason", finishReason(answer));
             json.writeEndObject();
             json.writeEndArray();
             if (answer.reportUsage()) {
@@ -139,17 +183,28 @@ public class OpenAiChat implements SimDialect {
         String model = request.model();
         // with include_usage OpenAI sends "usage": null on every chunk and the numbers in one extra chunk
         boolean usageField = request.includeUsage();
-        List<String> pieces = Answers.pieces(answer.text());
-        List<Buffer> events = new ArrayList<>(pieces.size() + 4);
+        List<Buffer> events = new ArrayList<>(Answers.MAX_PIECES + 8);
+        Answer.ToolCall call = answer.toolCall();
         events.add(chunk(id, created, model, usageField, json -> {
             json.writeStringField("role", "assistant");
-            json.writeStringField("content", "");
+            json.writeStringField("content", call == null ? "" : null);
         }, null));
-        for (String piece : pieces) {
+        for (String piece : Answers.pieces(answer.reasoning())) {
+            events.add(chunk(id, created, model, usageField, json -> json.writeStringField("reasoning_content", piece),
+                    null));
+        }
+        for (String piece : Answers.pieces(answer.text())) {
             events.add(chunk(id, created, model, usageField, json -> json.writeStringField("content", piece), null));
         }
+        if (call != null) {
+            events.add(chunk(id, created, model, usageField, json -> toolCallDelta(json, callId(call), call.name(), ""),
+                    null));
+            for (String piece : Answers.argumentPieces(call.arguments())) {
+                events.add(chunk(id, created, model, usageField, json -> toolCallDelta(json, null, null, piece), null));
+            }
+        }
         events.add(chunk(id, created, model, usageField, json -> {
-        }, "stop"));
+        }, finishReason(answer)));
         if (request.includeUsage() && answer.reportUsage()) {
             events.add(JsonWriter.sse(json -> {
                 json.writeStartObject();
@@ -162,6 +217,38 @@ public class OpenAiChat implements SimDialect {
         }
         events.add(JsonWriter.sseLiteral(DONE));
         return events;
+    }
+
+    /** One {@code tool_calls} delta: the first carries id, type and name; the others only argument fragments. */
+    private static void toolCallDelta(JsonGenerator json, String id, String name, String arguments)
+            throws IOException {
+        json.writeArrayFieldStart("tool_calls");
+        json.writeStartObject();
+        json.writeNumberField("index", 0);
+        if (id != null) {
+            json.writeStringField("id", id);
+            json.writeStringField("type", "function");
+        }
+        json.writeObjectFieldStart("function");
+        if (name != null) {
+            json.writeStringField("name", name);
+        }
+        json.writeStringField("arguments", arguments);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+    }
+
+    static String callId(Answer.ToolCall call) {
+        return "call_sim_" + call.key();
+    }
+
+    private static String finishReason(Answer answer) {
+        return switch (answer.stop()) {
+            case END -> "stop";
+            case TOOL_CALL -> "tool_calls";
+            case MAX_TOKENS -> "length";
+        };
     }
 
     private static Buffer chunk(String id, long created, String model, boolean usageField, JsonWriter.Body delta,
@@ -187,7 +274,7 @@ public class OpenAiChat implements SimDialect {
     }
 
     @Override
-    public Buffer streamError(SimRequest request, Failure failure) {
+    public Buffer streamError(SimRequest request, Failure failure, int eventsSent) {
         return OpenAiErrors.event(failure);
     }
 
@@ -230,6 +317,9 @@ public class OpenAiChat implements SimDialect {
         json.writeNumberField("prompt_tokens", answer.promptTokens());
         json.writeNumberField("completion_tokens", answer.completionTokens());
         json.writeNumberField("total_tokens", answer.totalTokens());
+        json.writeObjectFieldStart("completion_tokens_details");
+        json.writeNumberField("reasoning_tokens", answer.reasoningTokens());
+        json.writeEndObject();
         json.writeEndObject();
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.simulator.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchboard.model.dialect.TokenCounter;
+
 /** The deterministic answer text and how it is cut into stream chunks. Shared by every dialect. */
 public final class Answers {
 
@@ -15,6 +17,54 @@ public final class Answers {
     private static final String ECHO_PREFIX = "echo: ";
 
     private Answers() {
+    }
+
+    /** The echo, with the number of images a {@code -vision} model saw when there were any. */
+    public static String echo(String lastUserText, int images) {
+        String echo = echo(lastUserText);
+        return images > 0 ? echo + " [images: " + images + "]" : echo;
+    }
+
+    /** A short, content-free reasoning summary for {@code -reasoning} models. */
+    static String reasoning(ToolScript.Step step, SimRequest request) {
+        if (step instanceof ToolScript.Call call) {
+            return "The user asked for the tool " + call.directive().name() + ". I will call it with the given "
+                    + "arguments.";
+        }
+        if (step instanceof ToolScript.Done) {
+            return "Every requested tool has returned its result. I will report that the work is done.";
+        }
+        String text = request.lastUserText() == null ? "" : request.lastUserText();
+        return "The user wrote " + text.codePointCount(0, text.length()) + " characters. I will echo them back.";
+    }
+
+    /**
+     * The longest prefix of the text with at most {@code maxTokens} tokens (binary search on code points: the
+     * tokenizer only counts).
+     */
+    public static String truncateToTokens(String text, int maxTokens) {
+        if (text == null || TokenCounter.count(text) <= maxTokens) {
+            return text;
+        }
+        int low = 0;
+        int high = text.codePointCount(0, text.length());
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (TokenCounter.count(text.substring(0, text.offsetByCodePoints(0, mid))) <= maxTokens) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return text.substring(0, text.offsetByCodePoints(0, low));
+    }
+
+    /** Tool call arguments streamed in a few fragments (at most {@link #MIN_PIECES}) that concatenate back. */
+    public static List<String> argumentPieces(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        return byCodePoints(json);
     }
 
     public static String echo(String lastUserText) {

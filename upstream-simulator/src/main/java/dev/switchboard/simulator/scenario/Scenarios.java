@@ -111,7 +111,8 @@ public final class Scenarios {
             return ECHO;
         }
         int label = model.indexOf(':');
-        return byName(label < 0 ? model : model.substring(0, label)).orElse(ECHO);
+        String name = label < 0 ? model : model.substring(0, label);
+        return byName(name).or(() -> byName(ModelTraits.withoutTraits(name))).orElse(ECHO);
     }
 
     private static int parseStatus(String digits) {

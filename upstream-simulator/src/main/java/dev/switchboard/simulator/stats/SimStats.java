@@ -10,32 +10,71 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Request counters that tests read through {@code GET /_sim/stats}. Lock-free: one adder per total, one atomic per
- * model and scenario. The model key space is capped so that a benchmark with random model names cannot grow it
- * without bound.
+ * model, scenario and path. The key spaces are capped so that a benchmark with random model names or paths cannot
+ * grow them without bound.
  */
 @ApplicationScoped
 public class SimStats {
 
     static final int MAX_KEYS = 1000;
     static final String OTHER_KEY = "(other)";
-    private static final int MAX_REQUEST_ID_CHARS = 128;
+    private static final int MAX_HEADER_CHARS = 128;
 
     private final LongAdder requests = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
     private final LongAdder inFlight = new LongAdder();
+    private final LongAdder images = new LongAdder();
     private final ConcurrentHashMap<String, AtomicLong> byModel = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> byScenario = new ConcurrentHashMap<>();
-    private volatile String lastRequestId;
-    private volatile boolean lastAuthorizationPresent;
+    private final ConcurrentHashMap<String, AtomicLong> byPath = new ConcurrentHashMap<>();
+    private volatile Arrival last = Arrival.NONE;
+    private volatile String lastDialect;
+
+    /**
+     * What the simulator remembers of the last request: header values (never credentials), cut to 128 characters.
+     *
+     * @param anthropicVersion the {@code anthropic-version} header, {@code null} when absent
+     */
+    public record Arrival(String path, String requestId, boolean authorizationPresent, String anthropicVersion,
+            String anthropicBeta) {
+
+        static final Arrival NONE = new Arrival(null, null, false, null, null);
+
+        public Arrival {
+            requestId = bounded(requestId);
+            anthropicVersion = bounded(anthropicVersion);
+            anthropicBeta = bounded(anthropicBeta);
+        }
+
+        private static String bounded(String value) {
+            return value == null || value.length() <= MAX_HEADER_CHARS ? value : value.substring(0, MAX_HEADER_CHARS);
+        }
+    }
 
     /** Every request to an API endpoint, before anything can fail. */
-    public void recordArrival(String requestId, boolean authorizationPresent) {
+    public void recordArrival(Arrival arrival) {
         requests.increment();
         inFlight.increment();
-        lastRequestId = requestId == null || requestId.length() <= MAX_REQUEST_ID_CHARS
-                ? requestId
-                : requestId.substring(0, MAX_REQUEST_ID_CHARS);
-        lastAuthorizationPresent = authorizationPresent;
+        if (arrival.path() != null) {
+            counter(byPath, arrival.path()).incrementAndGet();
+        }
+        last = arrival;
+    }
+
+    /** Shorthand for tests and callers without a path or Anthropic headers. */
+    public void recordArrival(String requestId, boolean authorizationPresent) {
+        recordArrival(new Arrival(null, requestId, authorizationPresent, null, null));
+    }
+
+    /** A dialect took the request (before its credential and body were checked). */
+    public void recordDialect(String wireName) {
+        lastDialect = wireName;
+    }
+
+    public void recordImages(int count) {
+        if (count > 0) {
+            images.add(count);
+        }
     }
 
     public void recordFinished() {
@@ -72,15 +111,19 @@ public class SimStats {
     public void reset() {
         requests.reset();
         cancelled.reset();
+        images.reset();
         byModel.clear();
         byScenario.clear();
-        lastRequestId = null;
-        lastAuthorizationPresent = false;
+        byPath.clear();
+        last = Arrival.NONE;
+        lastDialect = null;
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(requests.sum(), copy(byModel), copy(byScenario), lastRequestId, lastAuthorizationPresent,
-                inFlight.sum(), cancelled.sum());
+        Arrival arrival = last;
+        return new Snapshot(requests.sum(), copy(byModel), copy(byScenario), copy(byPath), arrival.requestId(),
+                arrival.authorizationPresent(), lastDialect, arrival.anthropicVersion(), arrival.anthropicBeta(),
+                images.sum(), inFlight.sum(), cancelled.sum());
     }
 
     private static Map<String, Long> copy(Map<String, AtomicLong> counters) {
@@ -94,8 +137,13 @@ public class SimStats {
             long requestsTotal,
             Map<String, Long> byModel,
             Map<String, Long> byScenario,
+            Map<String, Long> byPath,
             String lastRequestId,
             boolean lastAuthorizationPresent,
+            String lastDialect,
+            String lastAnthropicVersion,
+            String lastAnthropicBeta,
+            long imagesTotal,
             long inFlight,
             long cancelledTotal) {
     }

@@ -39,8 +39,13 @@ public class StatsRoutes {
                     json.writeNumberField("requests_total", s.requestsTotal());
                     writeCounts(json, "by_model", s.byModel());
                     writeCounts(json, "by_scenario", s.byScenario());
+                    writeCounts(json, "by_path", s.byPath());
                     json.writeStringField("last_request_id", s.lastRequestId());
                     json.writeBooleanField("last_authorization_present", s.lastAuthorizationPresent());
+                    json.writeStringField("last_dialect", s.lastDialect());
+                    json.writeStringField("last_anthropic_version", s.lastAnthropicVersion());
+                    json.writeStringField("last_anthropic_beta", s.lastAnthropicBeta());
+                    json.writeNumberField("images_total", s.imagesTotal());
                     json.writeNumberField("in_flight", s.inFlight());
                     json.writeNumberField("cancelled_total", s.cancelledTotal());
                     json.writeEndObject();

@@ -69,6 +69,49 @@ class ConfiguredSimulatorTest {
                 .body("choices[0].message.content", equalTo("echo: " + SECRET_PROMPT));
     }
 
+    private static final String MESSAGE = "{\"model\":\"claude\",\"max_tokens\":64,\"messages\":[{\"role\":"
+            + "\"user\",\"content\":\"" + SECRET_PROMPT + "\"}]}";
+
+    @Test
+    void anthropicAcceptsTheKeyAsXApiKeyOrBearer() {
+        fast().header("x-api-key", ConfiguredSimulatorProfile.KEY).body(MESSAGE).post("/v1/messages").then()
+                .statusCode(200)
+                .body("content[0].text", equalTo("echo: " + SECRET_PROMPT));
+        fast().header("Authorization", "Bearer " + ConfiguredSimulatorProfile.KEY).body(MESSAGE)
+                .post("/v1/messages").then()
+                .statusCode(200);
+        fast().header("x-api-key", ConfiguredSimulatorProfile.KEY).body(MESSAGE.replace(",\"max_tokens\":64", ""))
+                .post("/v1/messages/count_tokens").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void anthropicRefusesAWrongOrMissingKeyInItsOwnShape() {
+        fast().header("x-api-key", "sk-ant-wrong-0000").body(MESSAGE).post("/v1/messages").then()
+                .statusCode(401)
+                .body("type", equalTo("error"))
+                .body("error.type", equalTo("authentication_error"))
+                .body(not(containsString("sk-ant-wrong-0000")))
+                .body(not(containsString(ConfiguredSimulatorProfile.KEY)));
+        fast().body(MESSAGE).post("/v1/messages").then()
+                .statusCode(401)
+                .body("error.type", equalTo("authentication_error"));
+        fast().body(MESSAGE.replace(",\"max_tokens\":64", "")).post("/v1/messages/count_tokens").then()
+                .statusCode(401)
+                .body("error.type", equalTo("authentication_error"));
+    }
+
+    @Test
+    void responsesNeedTheBearerKey() {
+        String request = "{\"model\":\"gpt-4.1\",\"input\":\"" + SECRET_PROMPT + "\"}";
+        fast().body(request).post("/v1/responses").then()
+                .statusCode(401)
+                .body("error.code", equalTo("invalid_api_key"));
+        fast().header("Authorization", "Bearer " + ConfiguredSimulatorProfile.KEY).body(request)
+                .post("/v1/responses").then()
+                .statusCode(200);
+    }
+
     @Test
     void keyCheckComesBeforeTheScenario() {
         fast().header("x-sim-scenario", "sim-fail-500").body(PROMPT).post("/v1/chat/completions").then()
@@ -118,6 +161,20 @@ class ConfiguredSimulatorTest {
                 .then()
                 .statusCode(400)
                 .body(not(containsString(SECRET_PROMPT)));
+
+        fast().header("x-api-key", ConfiguredSimulatorProfile.KEY).body(MESSAGE.replace("claude",
+                "sim-echo-reasoning")).post("/v1/messages").then().statusCode(200);
+        fast().header("x-api-key", ConfiguredSimulatorProfile.KEY)
+                .body("{\"model\":\"claude\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":[{"
+                        + "\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\""
+                        + SECRET_PROMPT + "\"}}]}]}")
+                .post("/v1/messages").then().statusCode(400).body(not(containsString(SECRET_PROMPT)));
+        fast().header("x-api-key", ConfiguredSimulatorProfile.KEY).body("{\"model\":\"claude\",\"messages\":\""
+                + SECRET_PROMPT + "\"}").post("/v1/messages").then().statusCode(400)
+                .body(not(containsString(SECRET_PROMPT)));
+        fast().header("Authorization", "Bearer " + ConfiguredSimulatorProfile.KEY).body("{\"model\":\"m\",\"input\":[{"
+                + "\"role\":\"robot\",\"content\":\"" + SECRET_PROMPT + "\"}]}").post("/v1/responses").then()
+                .statusCode(400).body(not(containsString(SECRET_PROMPT)));
 
         String log = Files.readString(Path.of(ConfiguredSimulatorProfile.LOG_FILE), StandardCharsets.UTF_8);
         assertThat(log).as("the file holds this run's log").contains("API key check on");

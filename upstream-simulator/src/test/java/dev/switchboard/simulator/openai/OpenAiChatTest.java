@@ -65,7 +65,7 @@ class OpenAiChatTest {
     @Test
     void completionHasOpenAiShape() throws Exception {
         SimRequest request = new SimRequest("gpt-4o", false, false, 9, "hi");
-        JsonNode body = json(chat.completion(request, Answer.echo(request, true)));
+        JsonNode body = json(chat.completion(request, Answer.of(request, true)));
         assertThat(body.path("id").asText()).matches("chatcmpl-sim-\\d+");
         assertThat(body.path("object").asText()).isEqualTo("chat.completion");
         assertThat(body.path("created").asLong()).isPositive();
@@ -77,14 +77,14 @@ class OpenAiChatTest {
         assertThat(body.at("/usage/completion_tokens").asInt()).isEqualTo(TokenCounter.count("echo: hi"));
         assertThat(body.at("/usage/total_tokens").asInt()).isEqualTo(9 + TokenCounter.count("echo: hi"));
 
-        JsonNode noUsage = json(chat.completion(request, Answer.echo(request, false)));
+        JsonNode noUsage = json(chat.completion(request, Answer.of(request, false)));
         assertThat(noUsage.has("usage")).isFalse();
     }
 
     @Test
     void streamEventsFollowOpenAiSequence() throws Exception {
         SimRequest request = new SimRequest("gpt-4o", true, true, 5, "a b c d");
-        List<Buffer> events = chat.streamEvents(request, Answer.echo(request, true));
+        List<Buffer> events = chat.streamEvents(request, Answer.of(request, true));
         List<String> data = events.stream().map(b -> b.toString(StandardCharsets.UTF_8)).toList();
         assertThat(data).allSatisfy(e -> assertThat(e).startsWith("data: ").endsWith("\n\n"));
         assertThat(data.get(data.size() - 1)).isEqualTo("data: [DONE]\n\n");
@@ -113,7 +113,7 @@ class OpenAiChatTest {
     @Test
     void streamWithoutIncludeUsageHasNoUsageChunk() throws Exception {
         SimRequest request = new SimRequest("gpt-4o", true, false, 5, "x");
-        List<Buffer> events = chat.streamEvents(request, Answer.echo(request, true));
+        List<Buffer> events = chat.streamEvents(request, Answer.of(request, true));
         for (Buffer event : events.subList(0, events.size() - 1)) {
             JsonNode chunk = json(event.toString(StandardCharsets.UTF_8).substring(6));
             assertThat(chunk.has("usage")).isFalse();

@@ -62,7 +62,7 @@ class AnswersTest {
 
     @Test
     void echoAnswerCountsCompletionTokensAndKeepsPromptTokens() {
-        Answer answer = Answer.echo(new SimRequest("m", false, false, 17, "hello world"), true);
+        Answer answer = Answer.of(new SimRequest("m", false, false, 17, "hello world"), true);
         assertThat(answer.text()).isEqualTo("echo: hello world");
         assertThat(answer.promptTokens()).isEqualTo(17);
         assertThat(answer.completionTokens()).isPositive();

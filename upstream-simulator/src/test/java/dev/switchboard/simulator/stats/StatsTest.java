@@ -97,6 +97,52 @@ class StatsTest {
     }
 
     @Test
+    void recordsPathsDialectsAnthropicHeadersAndImages() {
+        chat("gpt-4o", "req-chat", 200);
+        given().contentType(ContentType.JSON).body("{\"model\":\"m\",\"input\":\"x\"}").post("/responses").then()
+                .statusCode(200);
+        given().get("/_sim/stats").then()
+                .body("last_dialect", equalTo("openai-responses"))
+                .body("last_anthropic_version", nullValue());
+
+        given().contentType(ContentType.JSON)
+                .header("anthropic-version", "2023-06-01")
+                .header("anthropic-beta", "interleaved-thinking-2025-05-14,fine-grained-tool-streaming-2025-05-14")
+                .body("{\"model\":\"sim-echo-vision\",\"max_tokens\":9,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":[{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":"
+                        + "\"https://example.invalid/a.png\"}},{\"type\":\"text\",\"text\":\"hi\"}]}]}")
+                .post("/v1/messages?beta=true")
+                .then()
+                .statusCode(200);
+        given().get("/_sim/stats").then()
+                .body("by_path", aMapWithSize(3))
+                .body("by_path.'/v1/chat/completions'", equalTo(1))
+                .body("by_path.'/responses'", equalTo(1))
+                .body("by_path.'/v1/messages'", equalTo(1))
+                .body("last_dialect", equalTo("anthropic-messages"))
+                .body("last_anthropic_version", equalTo("2023-06-01"))
+                .body("last_anthropic_beta",
+                        equalTo("interleaved-thinking-2025-05-14,fine-grained-tool-streaming-2025-05-14"))
+                .body("images_total", equalTo(1));
+
+        given().contentType(ContentType.JSON).body("{\"model\":\"claude\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"x\"}]}").post("/v1/messages/count_tokens").then().statusCode(200);
+        given().get("/_sim/stats").then()
+                .body("by_path.'/v1/messages/count_tokens'", equalTo(1))
+                .body("last_dialect", equalTo("anthropic-messages"))
+                .body("last_anthropic_version", nullValue())
+                .body("requests_total", equalTo(4))
+                .body("by_model", aMapWithSize(3));
+
+        given().post("/_sim/reset").then().statusCode(204);
+        given().get("/_sim/stats").then()
+                .body("by_path", aMapWithSize(0))
+                .body("last_dialect", nullValue())
+                .body("last_anthropic_beta", nullValue())
+                .body("images_total", equalTo(0));
+    }
+
+    @Test
     void statsEndpointsAreNotCounted() {
         given().get("/_sim/stats").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
