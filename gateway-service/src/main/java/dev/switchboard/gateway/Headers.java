@@ -14,6 +14,11 @@ public final class Headers {
     public static final CharSequence UPSTREAM_STATUS = HttpHeaders.createOptimized("x-upstream-status");
     public static final CharSequence API_KEY = HttpHeaders.createOptimized("x-api-key");
     public static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("www-authenticate");
+    /** Anthropic's name for the request ID header; set on Anthropic paths next to {@code x-request-id}. */
+    public static final CharSequence ANTHROPIC_REQUEST_ID = HttpHeaders.createOptimized("request-id");
+    /** Anthropic caller headers that routing passes on to Anthropic targets unchanged. */
+    public static final CharSequence ANTHROPIC_VERSION = HttpHeaders.createOptimized("anthropic-version");
+    public static final CharSequence ANTHROPIC_BETA = HttpHeaders.createOptimized("anthropic-beta");
 
     public static final CharSequence INTERNAL_TOKEN = HttpHeaders.createOptimized("x-sb-internal-token");
     public static final CharSequence DIALECT = HttpHeaders.createOptimized("x-sb-dialect");

@@ -90,7 +90,7 @@ class CallerLimitsTest {
     @Test
     void concurrencyLimitRefusesWhileInFlightAndReleasesOnDisconnect() throws Exception {
         try (Socket held = new Socket(base.getHost(), base.getPort())) {
-            sendRaw(held, "conc-held-1", Bodies.chat("slow"));
+            sendRaw(held, "/v1/chat/completions", "conc-held-1", Bodies.chat("slow"));
             Await.until(
                     () -> backends.routeCalls.stream().anyMatch(c -> "conc-held-1".equals(c.header("x-request-id"))),
                     Duration.ofSeconds(5), "the held request to reach routing");
@@ -110,6 +110,31 @@ class CallerLimitsTest {
                 "the concurrency slot to be released");
     }
 
+    @Test
+    void anthropicCallersAreRefusedInTheAnthropicEnvelopeAndReleaseTheirSlots() throws Exception {
+        try (Socket held = new Socket(base.getHost(), base.getPort())) {
+            sendRaw(held, "/anthropic/v1/messages?beta=true", "conc-held-anthropic", Bodies.messages("slow"));
+            Await.until(() -> backends.routeCalls.stream()
+                    .anyMatch(c -> "conc-held-anthropic".equals(c.header("x-request-id"))), Duration.ofSeconds(5),
+                    "the held request to reach routing");
+
+            Response refused = given().header("x-api-key", Tokens.of("conc"))
+                    .contentType(ContentType.JSON)
+                    .body(Bodies.messages("alpha"))
+                    .post("/v1/messages");
+            var body = Envelopes.assertAnthropic(refused, 429, "concurrency-exceeded");
+            assertThat(body.getInt("error.details.limit")).isEqualTo(1);
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+            UsageEvent event = usage.awaitOne(refused.header("X-Request-Id"));
+            assertThat(event.errorType()).isEqualTo("concurrency-exceeded");
+            assertThat(event.inboundDialect()).isEqualTo("anthropic-messages");
+        }
+        Await.until(() -> backends.closedByGateway.contains("conc-held-anthropic"), Duration.ofSeconds(5),
+                "the gateway to reset the routing request");
+        Await.until(() -> chat("conc", "alpha").statusCode() == 200, Duration.ofSeconds(5),
+                "the concurrency slot to be released");
+    }
+
     private static Response chat(String caller, String model) {
         return given().auth()
                 .oauth2(Tokens.of(caller))
@@ -118,9 +143,9 @@ class CallerLimitsTest {
                 .post("/v1/chat/completions");
     }
 
-    private static void sendRaw(Socket socket, String requestId, String body) throws Exception {
+    private static void sendRaw(Socket socket, String path, String requestId, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /v1/chat/completions HTTP/1.1\r\n" + "Host: localhost\r\n" + "Authorization: Bearer "
+        String head = "POST " + path + " HTTP/1.1\r\n" + "Host: localhost\r\n" + "Authorization: Bearer "
                 + Tokens.of("conc") + "\r\n" + "Content-Type: application/json\r\n" + "X-Request-Id: " + requestId
                 + "\r\n" + "Content-Length: " + bytes.length + "\r\n\r\n";
         OutputStream out = socket.getOutputStream();

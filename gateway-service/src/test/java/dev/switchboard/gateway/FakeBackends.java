@@ -96,12 +96,13 @@ public final class FakeBackends {
         Received call = received(request, body);
         routeCalls.add(call);
         String group = call.header("x-sb-group");
+        String dialect = call.header("x-sb-dialect");
         String requestId = call.header("x-request-id");
         var response = request.response().putHeader("x-request-id", requestId).putHeader("x-not-relayed", "internal");
         switch (group) {
             case "stream" -> {
                 response.setChunked(true).putHeader("content-type", "text/event-stream");
-                sendEvents(response, 0);
+                sendEvents(response, dialect, 0);
             }
             case "slow" -> request.connection().closeHandler(v -> closedByGateway.add(requestId));
             case "failing" -> response.setStatusCode(503)
@@ -110,21 +111,46 @@ public final class FakeBackends {
                     .putHeader("x-router-error-class", "upstream_rate_limited")
                     .putHeader("x-upstream-status", "429")
                     .end("{\"error\":{\"type\":\"upstream-rate-limited\",\"message\":\"every target is rate limited\"}}");
-            default -> response.putHeader("content-type", "application/json")
-                    .end("{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"model\":\"" + group
-                            + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
-                            + "\"finish_reason\":\"stop\"}]}");
+            default -> response.putHeader("content-type", "application/json").end(answer(dialect, group));
         }
     }
 
-    private void sendEvents(io.vertx.core.http.HttpServerResponse response, int n) {
+    /** A minimal answer in the caller's dialect, as routing renders it. */
+    private static String answer(String dialect, String group) {
+        return switch (dialect) {
+            case "anthropic-messages" -> "{\"id\":\"msg_test\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
+                    + group + "\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"stop_reason\":\"end_turn\","
+                    + "\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}";
+            case "openai-responses" -> "{\"id\":\"resp_test\",\"object\":\"response\",\"status\":\"completed\","
+                    + "\"model\":\"" + group + "\",\"output\":[{\"type\":\"message\",\"role\":\"assistant\","
+                    + "\"content\":[{\"type\":\"output_text\",\"text\":\"ok\"}]}]}";
+            default -> "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"model\":\"" + group
+                    + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
+                    + "\"finish_reason\":\"stop\"}]}";
+        };
+    }
+
+    /**
+     * Chat streams {@code data:} lines and {@code [DONE]}; Responses and Messages streams name their events, and end
+     * with their own terminal event.
+     */
+    private void sendEvents(io.vertx.core.http.HttpServerResponse response, String dialect, int n) {
+        String name = switch (dialect) {
+            case "anthropic-messages" -> "event: content_block_delta\n";
+            case "openai-responses" -> "event: response.output_text.delta\n";
+            default -> "";
+        };
         if (n == STREAM_EVENTS) {
             streamFinishedAtNanos = System.nanoTime();
-            response.end("data: [DONE]\n\n");
+            response.end(switch (dialect) {
+                case "anthropic-messages" -> "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+                case "openai-responses" -> "event: response.completed\ndata: {\"type\":\"response.completed\"}\n\n";
+                default -> "data: [DONE]\n\n";
+            });
             return;
         }
-        response.write("data: {\"n\":" + n + "}\n\n");
-        vertx.setTimer(STREAM_GAP_MS, id -> sendEvents(response, n + 1));
+        response.write(name + "data: {\"n\":" + n + "}\n\n");
+        vertx.setTimer(STREAM_GAP_MS, id -> sendEvents(response, dialect, n + 1));
     }
 
     private static Received received(HttpServerRequest request, String body) {

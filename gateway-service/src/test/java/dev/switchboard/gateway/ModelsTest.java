@@ -46,6 +46,51 @@ class ModelsTest {
                 .body("error.type", equalTo("key-expired"));
     }
 
+    @Test
+    void anthropicClientsGetAnthropicsListShape() {
+        // the Anthropic SDK's models.list() from base URL <gateway>/anthropic, and from <gateway> with its header
+        JsonPath underPrefix = given().header("x-api-key", Tokens.of("alice"))
+                .get("/anthropic/v1/models")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
+        JsonPath byHeader = given().header("x-api-key", Tokens.of("alice"))
+                .header("anthropic-version", "2023-06-01")
+                .get("/v1/models")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (JsonPath list : List.of(underPrefix, byHeader)) {
+            assertThat(list.getMap("")).containsOnlyKeys("data", "has_more", "first_id", "last_id");
+            assertThat(list.getList("data.id", String.class)).containsExactly("alpha", "stream", "slow", "failing");
+            List<Map<String, Object>> entries = list.getList("data");
+            assertThat(entries).allSatisfy(entry -> {
+                assertThat(entry).containsOnlyKeys("type", "id", "display_name", "created_at");
+                assertThat(entry.get("type")).isEqualTo("model");
+                assertThat(entry.get("display_name")).isEqualTo(entry.get("id"));
+                assertThat(entry.get("created_at")).isEqualTo("2025-01-01T00:00:00Z");
+            });
+            assertThat(list.getBoolean("has_more")).isFalse();
+            assertThat(list.getString("first_id")).isEqualTo("alpha");
+            assertThat(list.getString("last_id")).isEqualTo("failing");
+        }
+        assertThat(underPrefix.prettify()).isEqualTo(byHeader.prettify());
+    }
+
+    @Test
+    void anthropicModelListRefusalsUseTheAnthropicEnvelope() {
+        Envelopes.assertAnthropic(given().get("/anthropic/v1/models"), 401, "unauthorized");
+        Envelopes.assertAnthropic(given().header("x-api-key", Tokens.of("rotated"))
+                .header("anthropic-version", "2023-06-01")
+                .get("/v1/models"), 403, "key-rotated");
+        Envelopes.assertOpenAi(given().get("/v1/models"), 401, "unauthorized");
+        Envelopes.assertAnthropic(given().header("x-api-key", Tokens.of("alice")).get("/anthropic/v1/models/alpha"),
+                404, "not-found");
+    }
+
     private static JsonPath models(String caller) {
         return given().auth()
                 .oauth2(Tokens.of(caller))

@@ -113,6 +113,50 @@ class NoSecretsLeakTest {
         assertThat(events).hasSize(6).allMatch(e -> e.contains("\"source\":\"gateway\""));
     }
 
+    @Test
+    void theNewDialectsKeepThemOutToo() {
+        List<String> bodies = new ArrayList<>();
+        String unknownToken = "sbk_ghost_" + "an7hr0p1c".repeat(5);
+        bodies.add(post("/anthropic/v1/messages", "x-api-key", unknownToken, Bodies.messages("alpha"), 401));
+        bodies.add(post("/v1/messages?beta=true", "x-api-key", Tokens.of("narrow"), Bodies.messages("alpha"), 403));
+        bodies.add(post("/v1/messages", "x-api-key", Tokens.of("alice"), "{\"model\":\"alpha\",\"max_tokens\":1,"
+                + "\"messages\":[{\"role\":\"" + Bodies.PROMPT + "\",\"content\":\"" + Bodies.PROMPT + "\"}]}", 400));
+        bodies.add(post("/v1/responses", "x-api-key", Tokens.of("alice"),
+                "{\"model\":\"alpha\",\"input\":[{\"role\":\"" + Bodies.PROMPT + "\"}]}", 400));
+        bodies.add(post("/v1/responses", "x-api-key", Tokens.of("disabled"), Bodies.responses("alpha"), 403));
+        bodies.add(post("/anthropic/v1/messages/count_tokens", "x-api-key", Tokens.of("narrow"),
+                Bodies.countTokens("alpha"), 403));
+        bodies.add(post("/anthropic/v1/messages/count_tokens", "x-api-key", Tokens.of("alice"),
+                Bodies.countTokens("alpha"), 200));
+
+        Await.until(() -> usage.messages().size() >= 5, java.time.Duration.ofSeconds(5), "five edge events");
+        Await.pause(java.time.Duration.ofMillis(300));
+        List<String> events = usage.messages()
+                .stream()
+                .map(m -> new String(m.getPayload(), StandardCharsets.UTF_8))
+                .toList();
+        List<String> secrets = List.of(unknownToken, Tokens.of("alice"), Tokens.of("disabled"), Tokens.of("narrow"),
+                Tokens.hashOf("alice"), Tokens.hashOf("disabled"), Tokens.hashOf("narrow"), "PROMPT-MARKER-7f3a");
+        for (String secret : secrets) {
+            assertThat(bodies).noneMatch(b -> b.contains(secret));
+            assertThat(events).noneMatch(e -> e.contains(secret));
+            assertThat(logLines).noneMatch(l -> l.contains(secret));
+        }
+        // count_tokens records nothing; the five refused model requests one event each
+        assertThat(events).hasSize(5).allMatch(e -> e.contains("\"source\":\"gateway\""));
+    }
+
+    private static String post(String path, String header, String token, String body, int status) {
+        return given().header(header, token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(status)
+                .extract()
+                .asString();
+    }
+
     private static String chat(String token, String body, int status) {
         return given().auth()
                 .oauth2(token)

@@ -83,6 +83,19 @@ class RedisDownFailClosedTest {
     }
 
     @Test
+    void anthropicCallersGetTheRefusalInTheirEnvelope() {
+        var response = given().header("x-api-key", Tokens.of("rpm"))
+                .contentType(ContentType.JSON)
+                .body(Bodies.messages("alpha"))
+                .post("/v1/messages");
+        var body = Envelopes.assertAnthropic(response, 503, "service-unavailable");
+        assertThat(body.getString("error.details.reason")).isEqualTo("limits-store-unavailable");
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(usage.awaitOne(response.header("X-Request-Id")).inboundDialect()).isEqualTo("anthropic-messages");
+        assertThat(backends.routeCalls).isEmpty();
+    }
+
+    @Test
     void readinessFailsWhileLimitsCannotBeEnforced() {
         given().get("/readyz")
                 .then()

@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(GatewayTestResources.class)
 class StreamingTest {
 
-    @TestHTTPResource("/v1/chat/completions")
-    URL chat;
+    @TestHTTPResource("/")
+    URL base;
 
     @GatewayTestResources.Backends
     FakeBackends backends;
@@ -36,44 +36,87 @@ class StreamingTest {
     }
 
     @Test
-    void eventsArriveInOrderAsRoutingSendsThem() throws Exception {
+    void chatEventsArriveInOrderAsRoutingSendsThem() throws Exception {
+        List<String> lines = stream("v1/chat/completions", "Authorization", "Bearer " + Tokens.of("alice"),
+                "stream-1", Bodies.streamingChat("stream"));
+        List<String> expected = new ArrayList<>();
+        for (int n = 0; n < FakeBackends.STREAM_EVENTS; n++) {
+            expected.add("data: {\"n\":" + n + "}");
+        }
+        expected.add("data: [DONE]");
+        assertThat(lines).containsExactlyElementsOf(expected);
+        assertThat(backends.routeCalls.peek().header("x-sb-dialect")).isEqualTo("openai-chat");
+    }
+
+    @Test
+    void responsesEventsAreRelayedWithTheirNames() throws Exception {
+        List<String> lines = stream("v1/responses", "Authorization", "Bearer " + Tokens.of("alice"), "stream-2",
+                Bodies.streamingResponses("stream"));
+        List<String> expected = new ArrayList<>();
+        for (int n = 0; n < FakeBackends.STREAM_EVENTS; n++) {
+            expected.add("event: response.output_text.delta");
+            expected.add("data: {\"n\":" + n + "}");
+        }
+        expected.add("event: response.completed");
+        expected.add("data: {\"type\":\"response.completed\"}");
+        assertThat(lines).containsExactlyElementsOf(expected);
+        assertThat(backends.routeCalls.peek().header("x-sb-dialect")).isEqualTo("openai-responses");
+    }
+
+    @Test
+    void anthropicEventsAreRelayedWithTheirNames() throws Exception {
+        List<String> lines = stream("anthropic/v1/messages?beta=true", "x-api-key", Tokens.of("alice"), "stream-3",
+                Bodies.streamingMessages("stream"));
+        List<String> expected = new ArrayList<>();
+        for (int n = 0; n < FakeBackends.STREAM_EVENTS; n++) {
+            expected.add("event: content_block_delta");
+            expected.add("data: {\"n\":" + n + "}");
+        }
+        expected.add("event: message_stop");
+        expected.add("data: {\"type\":\"message_stop\"}");
+        assertThat(lines).containsExactlyElementsOf(expected);
+        assertThat(backends.routeCalls.peek().header("x-sb-dialect")).isEqualTo("anthropic-messages");
+    }
+
+    /**
+     * Posts a streaming request and reads the SSE answer line by line; checks the status, headers, and that the first
+     * event reached the caller while routing was still producing the rest (no buffering at the edge).
+     *
+     * @return the non-empty lines of the stream
+     */
+    private List<String> stream(String path, String authHeader, String authValue, String requestId, String body)
+            throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(chat.toString()))
-                .header("Authorization", "Bearer " + Tokens.of("alice"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString() + path))
+                .header(authHeader, authValue)
                 .header("Content-Type", "application/json")
-                .header("X-Request-Id", "stream-1")
+                .header("X-Request-Id", requestId)
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(Bodies.streamingChat("stream")))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
 
         HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
-        assertThat(response.headers().firstValue("x-request-id")).hasValue("stream-1");
+        assertThat(response.headers().firstValue("x-request-id")).hasValue(requestId);
 
-        List<String> events = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         long firstEventAt = 0;
-        try (Stream<String> lines = response.body()) {
-            Iterator<String> it = lines.iterator();
+        try (Stream<String> sse = response.body()) {
+            Iterator<String> it = sse.iterator();
             while (it.hasNext()) {
                 String line = it.next();
-                if (line.startsWith("data: ")) {
-                    if (events.isEmpty()) {
+                if (!line.isEmpty()) {
+                    if (lines.isEmpty()) {
                         firstEventAt = System.nanoTime();
                     }
-                    events.add(line.substring(6));
+                    lines.add(line);
                 }
             }
         }
-
-        List<String> expected = new ArrayList<>();
-        for (int n = 0; n < FakeBackends.STREAM_EVENTS; n++) {
-            expected.add("{\"n\":" + n + "}");
-        }
-        expected.add("[DONE]");
-        assertThat(events).containsExactlyElementsOf(expected);
-        // the first event reached the caller while routing was still producing the rest: no buffering at the edge
         assertThat(firstEventAt).isLessThan(backends.streamFinishedAtNanos);
+        assertThat(backends.routeCalls).hasSize(1);
         assertThat(backends.routeCalls.peek().header("x-sb-stream")).isEqualTo("true");
+        return lines;
     }
 }

@@ -42,7 +42,7 @@ public class UsageEndpoint {
     public void handle(RoutingContext ctx) {
         CompiledPolicy policy = policies.current();
         if (policy == null) {
-            errors.reply(ctx, ChatCompletionsEndpoint.NO_POLICY);
+            errors.reply(ctx, EdgeErrors.NO_POLICY);
             return;
         }
         Caller caller;

@@ -28,9 +28,9 @@ public class ErrorResponder {
             "the gateway failed to process the request; quote the request ID when reporting it");
     private static final GatewayError NOT_FOUND = GatewayError.of(ErrorType.NOT_FOUND, "no such endpoint");
 
-    /** Renders in the OpenAI envelope: every endpoint the gateway serves today speaks OpenAI's shape. */
+    /** Renders in the envelope of the request's path: Anthropic's under the Anthropic paths, OpenAI's elsewhere. */
     public void reply(RoutingContext ctx, GatewayError error) {
-        reply(ctx, error, Dialect.OPENAI_CHAT);
+        reply(ctx, error, EdgeRequest.of(ctx).envelope());
     }
 
     public void reply(RoutingContext ctx, GatewayError error, Dialect dialect) {

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.forward;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 
 import dev.switchboard.gateway.EdgeRequest;
@@ -11,6 +12,7 @@ import dev.switchboard.model.policy.Caller;
  *
  * @param requestedModel the body's {@code model} as sent ({@code null} when absent)
  * @param userAgent the caller's {@code User-Agent}, {@code null} when absent
+ * @param passThrough caller headers routing receives unchanged (Anthropic's version and betas), {@code null} for none
  */
 public record RouteCall(
         EdgeRequest edge,
@@ -22,5 +24,6 @@ public record RouteCall(
         int estimatedInputTokens,
         String policyVersion,
         String userAgent,
+        MultiMap passThrough,
         Buffer body) {
 }

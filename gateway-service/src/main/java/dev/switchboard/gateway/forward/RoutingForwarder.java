@@ -79,6 +79,9 @@ public class RoutingForwarder {
         h.add(Headers.RECEIVED_AT, Long.toString(call.edge().receivedAtMillis()));
         h.add(Headers.ESTIMATED_INPUT_TOKENS, Integer.toString(call.estimatedInputTokens()));
         h.add(Headers.POLICY_VERSION, call.policyVersion());
+        if (call.passThrough() != null) {
+            h.addAll(call.passThrough());
+        }
         return h;
     }
 

@@ -1,17 +1,21 @@
 package dev.switchboard.gateway.dialect;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.switchboard.gateway.EdgeRequest;
 import dev.switchboard.gateway.GatewayConfig;
+import dev.switchboard.gateway.Headers;
 import dev.switchboard.gateway.admission.CallerLimits;
 import dev.switchboard.gateway.admission.GroupAdmission;
 import dev.switchboard.gateway.admission.Slot;
@@ -22,32 +26,25 @@ import dev.switchboard.gateway.forward.RoutingForwarder;
 import dev.switchboard.gateway.policy.PolicyHolder;
 import dev.switchboard.gateway.usage.EdgeRejection;
 import dev.switchboard.gateway.usage.EdgeUsageEvents;
-import dev.switchboard.model.dialect.ChatCompletions;
-import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.dialect.RequestFacts;
-import dev.switchboard.model.error.ErrorType;
 import dev.switchboard.model.error.GatewayError;
 import dev.switchboard.model.policy.Caller;
 import dev.switchboard.model.policy.CompiledPolicy;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate → key status → read and inspect the body → resolve and allow the
- * group → caller limits → forward to routing and relay its answer. Every refusal on the way is answered here, in the
- * OpenAI envelope, and recorded as one edge usage event.
+ * The model endpoints of every caller dialect ({@code /v1/chat/completions}, {@code /v1/responses}, Anthropic
+ * {@code /v1/messages}): authenticate → key status → read and validate the body with the dialect's inspector →
+ * resolve and allow the group → caller limits → forward to routing and relay its answer. Every refusal on the way is
+ * answered here, in the caller's dialect, and recorded as one edge usage event.
+ *
+ * <p>
+ * Anthropic's {@code count_tokens} shares the steps up to the allow list and is then answered here with the tokenizer
+ * estimate: no limits, no forwarding, no usage event (it is not a model request and costs no provider call).
  */
 @ApplicationScoped
-public class ChatCompletionsEndpoint {
+public class ModelEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(ChatCompletionsEndpoint.class);
-    private static final Dialect DIALECT = Dialect.OPENAI_CHAT;
-    static final GatewayError NO_POLICY = GatewayError
-            .of(ErrorType.SERVICE_UNAVAILABLE, "the gateway has no active policy yet; retry shortly")
-            .withDetail("reason", "no-active-policy")
-            .withRetryAfter(1);
-    static final GatewayError ROUTING_UNREACHABLE = GatewayError
-            .of(ErrorType.SERVICE_UNAVAILABLE, "the routing service is unreachable; retry shortly")
-            .withDetail("reason", "routing-unreachable")
-            .withRetryAfter(1);
+    private static final Logger LOG = Logger.getLogger(ModelEndpoint.class);
 
     private final PolicyHolder policies;
     private final Authenticator authenticator;
@@ -57,10 +54,10 @@ public class ChatCompletionsEndpoint {
     private final ErrorResponder errors;
     private final EdgeUsageEvents events;
     private final long maxBodyBytes;
+    private final Accepted forward = this::admitAndForward;
 
-    ChatCompletionsEndpoint(PolicyHolder policies, Authenticator authenticator, GroupAdmission groups,
-            CallerLimits limits, RoutingForwarder forwarder, ErrorResponder errors, EdgeUsageEvents events,
-            GatewayConfig config) {
+    ModelEndpoint(PolicyHolder policies, Authenticator authenticator, GroupAdmission groups, CallerLimits limits,
+            RoutingForwarder forwarder, ErrorResponder errors, EdgeUsageEvents events, GatewayConfig config) {
         this.policies = policies;
         this.authenticator = authenticator;
         this.groups = groups;
@@ -71,11 +68,33 @@ public class ChatCompletionsEndpoint {
         this.maxBodyBytes = config.http().maxBodyBytes();
     }
 
-    public void handle(RoutingContext ctx) {
-        Exchange exchange = new Exchange(ctx, policies.current());
+    public void chatCompletions(RoutingContext ctx) {
+        receive(new Exchange(ctx, ModelSurface.CHAT, true), forward);
+    }
+
+    public void responses(RoutingContext ctx) {
+        receive(new Exchange(ctx, ModelSurface.RESPONSES, true), forward);
+    }
+
+    public void messages(RoutingContext ctx) {
+        receive(new Exchange(ctx, ModelSurface.MESSAGES, true), forward);
+    }
+
+    public void countTokens(RoutingContext ctx) {
+        receive(new Exchange(ctx, ModelSurface.COUNT_TOKENS, false), ModelEndpoint::answerTokenCount);
+    }
+
+    /** What happens to a request whose body is valid and whose group the caller may use. */
+    @FunctionalInterface
+    private interface Accepted {
+        void accept(Exchange exchange, RequestFacts facts, Buffer body);
+    }
+
+    private void receive(Exchange exchange, Accepted next) {
+        RoutingContext ctx = exchange.ctx;
         try {
             if (exchange.policy == null) {
-                exchange.reject(NO_POLICY);
+                exchange.reject(EdgeErrors.NO_POLICY);
                 return;
             }
             exchange.caller = authenticator.identify(ctx.request(), exchange.policy);
@@ -93,7 +112,7 @@ public class ChatCompletionsEndpoint {
         }
         RequestBodies.read(ctx.request(), maxBodyBytes).onComplete(read -> {
             if (read.succeeded()) {
-                onBody(exchange, read.result());
+                onBody(exchange, read.result(), next);
             } else if (read.cause() instanceof GatewayError.Failure refused) {
                 exchange.reject(refused.error());
             }
@@ -101,16 +120,14 @@ public class ChatCompletionsEndpoint {
         });
     }
 
-    private void onBody(Exchange exchange, Buffer body) {
-        String group;
+    private void onBody(Exchange exchange, Buffer body, Accepted next) {
         RequestFacts facts;
         try {
             ObjectNode json = RequestBodies.parseObject(body);
-            facts = ChatCompletions.inspect(json);
+            facts = exchange.surface.inspect(json);
             exchange.requestedModel = facts.model();
             exchange.stream = facts.stream();
-            group = groups.resolve(facts.model(), exchange.caller, exchange.policy);
-            exchange.group = group;
+            exchange.group = groups.resolve(facts.model(), exchange.caller, exchange.policy);
         } catch (GatewayError.Failure refused) {
             exchange.reject(refused.error());
             return;
@@ -118,17 +135,24 @@ public class ChatCompletionsEndpoint {
             exchange.fail(unexpected);
             return;
         }
-        RouteCall call = new RouteCall(exchange.edge, DIALECT, exchange.caller, group, facts.model(), facts.stream(),
-                facts.estimatedInputTokens(), exchange.policy.version(), exchange.userAgent, body);
         try {
-            admitAndForward(exchange, call);
+            next.accept(exchange, facts, body);
         } catch (RuntimeException unexpected) {
             exchange.fail(unexpected);
         }
     }
 
-    private void admitAndForward(Exchange exchange, RouteCall call) {
+    private static void answerTokenCount(Exchange exchange, RequestFacts facts, Buffer body) {
+        exchange.ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, Headers.APPLICATION_JSON)
+                .end("{\"input_tokens\":" + facts.estimatedInputTokens() + "}");
+    }
+
+    private void admitAndForward(Exchange exchange, RequestFacts facts, Buffer body) {
         RoutingContext ctx = exchange.ctx;
+        RouteCall call = new RouteCall(exchange.edge, exchange.surface.dialect(), exchange.caller, exchange.group,
+                facts.model(), facts.stream(), facts.estimatedInputTokens(), exchange.policy.version(),
+                exchange.userAgent, exchange.surface.anthropicHeaders() ? anthropicHeaders(ctx) : null, body);
         Slot.Holder slot = new Slot.Holder();
         ctx.addEndHandler(ended -> slot.release());
         limits.admit(exchange.caller).onComplete(admitted -> {
@@ -151,7 +175,7 @@ public class ChatCompletionsEndpoint {
                     }
                     slot.release();
                     LOG.warnf("request %s: routing unreachable (%s)", exchange.edge.requestId(), failure.toString());
-                    exchange.reject(ROUTING_UNREACHABLE);
+                    exchange.reject(EdgeErrors.ROUTING_UNREACHABLE);
                 });
             } catch (RuntimeException unexpected) {
                 slot.release();
@@ -160,9 +184,22 @@ public class ChatCompletionsEndpoint {
         });
     }
 
+    /** {@code anthropic-version} and every {@code anthropic-beta} value, as the caller sent them. */
+    private static MultiMap anthropicHeaders(RoutingContext ctx) {
+        MultiMap passed = HttpHeaders.headers();
+        for (CharSequence name : List.of(Headers.ANTHROPIC_VERSION, Headers.ANTHROPIC_BETA)) {
+            for (String value : ctx.request().headers().getAll(name)) {
+                passed.add(name, value);
+            }
+        }
+        return passed;
+    }
+
     /** One request's progress through the endpoint: what the gateway has learned so far, for answers and events. */
     private final class Exchange {
         final RoutingContext ctx;
+        final ModelSurface surface;
+        final boolean recorded;
         final EdgeRequest edge;
         final CompiledPolicy policy;
         final String userAgent;
@@ -171,24 +208,30 @@ public class ChatCompletionsEndpoint {
         String group;
         boolean stream;
 
-        Exchange(RoutingContext ctx, CompiledPolicy policy) {
+        Exchange(RoutingContext ctx, ModelSurface surface, boolean recorded) {
             this.ctx = ctx;
+            this.surface = surface;
+            this.recorded = recorded;
             this.edge = EdgeRequest.of(ctx);
-            this.policy = policy;
+            this.policy = policies.current();
             this.userAgent = ctx.request().getHeader(HttpHeaders.USER_AGENT);
         }
 
         void reject(GatewayError error) {
-            errors.reply(ctx, error, DIALECT);
+            errors.reply(ctx, error, surface.dialect());
             // after the answer is on its way: the event must never delay or fail it
-            events.publish(new EdgeRejection(edge, DIALECT, caller, requestedModel, group, stream, userAgent,
-                    policy == null ? null : policy.version(), error));
+            record(error);
         }
 
         void fail(Throwable unexpected) {
-            GatewayError error = errors.internal(ctx, unexpected);
-            events.publish(new EdgeRejection(edge, DIALECT, caller, requestedModel, group, stream, userAgent,
-                    policy == null ? null : policy.version(), error));
+            record(errors.internal(ctx, unexpected));
+        }
+
+        private void record(GatewayError error) {
+            if (recorded) {
+                events.publish(new EdgeRejection(edge, surface.dialect(), caller, requestedModel, group, stream,
+                        userAgent, policy == null ? null : policy.version(), error));
+            }
         }
     }
 }
