@@ -238,14 +238,7 @@ final class AnthropicRequestDecoder {
     }
 
     private static Extensions except(JsonNode node, String a, String b, String c, String d) {
-        ObjectNode kept = null;
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String key = field.getKey();
-            if (!key.equals(a) && !key.equals(b) && !key.equals(c) && !key.equals(d)) {
-                kept = keep(kept, key, field.getValue());
-            }
-        }
-        return Extensions.of(ANTHROPIC, kept);
+        return Fields.extensionsExcept(ANTHROPIC, node, a, b, c, d);
     }
 
     private static List<Tool> decodeTools(JsonNode value) {

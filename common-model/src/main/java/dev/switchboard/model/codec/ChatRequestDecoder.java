@@ -293,14 +293,7 @@ final class ChatRequestDecoder {
         if (node.size() <= 2) {
             return Extensions.NONE;
         }
-        ObjectNode kept = null;
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String key = field.getKey();
-            if (!key.equals(known1) && !key.equals(known2)) {
-                kept = keep(kept, key, field.getValue());
-            }
-        }
-        return Extensions.of(CHAT, kept);
+        return Fields.extensionsExcept(CHAT, node, known1, known2, null, null);
     }
 
     private static List<Tool> decodeTools(JsonNode value) {

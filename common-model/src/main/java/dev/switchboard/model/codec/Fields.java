@@ -2,11 +2,13 @@ package dev.switchboard.model.codec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.switchboard.model.canonical.Extensions;
 import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.error.ErrorType;
 import dev.switchboard.model.error.GatewayError;
@@ -121,6 +123,18 @@ final class Fields {
             strings.add(item.textValue());
         }
         return strings;
+    }
+
+    /** The fields of {@code node} other than the known ones (up to four; {@code null} for unused), kept for its dialect. */
+    static Extensions extensionsExcept(Dialect dialect, JsonNode node, String a, String b, String c, String d) {
+        ObjectNode kept = null;
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = field.getKey();
+            if (!key.equals(a) && !key.equals(b) && !key.equals(c) && !key.equals(d)) {
+                kept = keep(kept, key, field.getValue());
+            }
+        }
+        return Extensions.of(dialect, kept);
     }
 
     /** Adds a field to a lazily created extension bag. */

@@ -283,14 +283,7 @@ final class ResponsesRequestDecoder {
     }
 
     private static Extensions extensionsExcept(JsonNode node, String a, String b, String c, String d) {
-        ObjectNode kept = null;
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String key = field.getKey();
-            if (!key.equals(a) && !key.equals(b) && !key.equals(c) && !key.equals(d)) {
-                kept = keep(kept, key, field.getValue());
-            }
-        }
-        return Extensions.of(RESPONSES, kept);
+        return Fields.extensionsExcept(RESPONSES, node, a, b, c, d);
     }
 
     private static List<Tool> decodeTools(JsonNode value) {
