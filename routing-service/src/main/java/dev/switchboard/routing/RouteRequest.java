@@ -8,6 +8,8 @@ import dev.switchboard.model.dialect.Dialect;
  *
  * @param receivedAtMs epoch millis when the gateway received the request (latency is measured from there)
  * @param estimatedInputTokens the gateway's tokenizer estimate, or {@code null} when it sent none
+ * @param anthropicVersion the Anthropic caller's {@code anthropic-version}, forwarded to Anthropic targets only
+ * @param anthropicBeta the Anthropic caller's {@code anthropic-beta}, forwarded to Anthropic targets only
  */
 public record RouteRequest(
         String requestId,
@@ -23,7 +25,9 @@ public record RouteRequest(
         String client,
         long receivedAtMs,
         Long estimatedInputTokens,
-        String gatewayPolicyVersion) {
+        String gatewayPolicyVersion,
+        String anthropicVersion,
+        String anthropicBeta) {
 
     /** The body decides whether the upstream streams; the header is the gateway's reading of the same body. */
     public RouteRequest withStream(boolean stream) {
@@ -31,6 +35,6 @@ public record RouteRequest(
                 ? this
                 : new RouteRequest(requestId, dialect, group, requestedModel, stream, callerId, callerUser,
                         callerProject, callerEnvironment, tokenId, client, receivedAtMs, estimatedInputTokens,
-                        gatewayPolicyVersion);
+                        gatewayPolicyVersion, anthropicVersion, anthropicBeta);
     }
 }

@@ -8,7 +8,8 @@ import dev.switchboard.routing.upstream.AttemptResult;
  *
  * @param index 1-based position among the request's attempts
  * @param fallbackReason the error class of the previous attempt that handed over to this one
+ * @param outputCapAction {@code clamped} when this attempt sent the target's maximum instead of the caller's cap
  */
 public record Attempt(int index, ResolvedTarget target, String endpointHost, AttemptResult result,
-        String fallbackReason) {
+        String fallbackReason, String outputCapAction) {
 }

@@ -3,10 +3,8 @@ package dev.switchboard.routing.attempt;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.switchboard.model.policy.ResolvedTarget;
-import dev.switchboard.routing.eligibility.RequestShape;
+import dev.switchboard.routing.InboundRequest;
 import dev.switchboard.routing.upstream.CallerStream;
 import dev.switchboard.routing.upstream.CancelSignal;
 import dev.switchboard.routing.usage.RequestTrace;
@@ -19,9 +17,7 @@ import dev.switchboard.routing.usage.RequestTrace;
  * @param requestContext runs a task on the request's event loop (results of Redis calls come back elsewhere)
  */
 public record AttemptPlan(
-        String requestId,
-        ObjectNode body,
-        RequestShape shape,
+        InboundRequest inbound,
         List<ResolvedTarget> ordered,
         Deadline deadline,
         long maxResponseBytes,
@@ -29,4 +25,8 @@ public record AttemptPlan(
         CancelSignal cancel,
         Executor requestContext,
         RequestTrace trace) {
+
+    public String requestId() {
+        return inbound.route().requestId();
+    }
 }

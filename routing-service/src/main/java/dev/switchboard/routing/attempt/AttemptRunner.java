@@ -10,17 +10,18 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.switchboard.model.error.GatewayError;
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.model.usage.AttemptRecord;
 import dev.switchboard.routing.backoff.BackoffStore;
 import dev.switchboard.routing.backoff.CooldownReason;
 import dev.switchboard.routing.metrics.RouterMetrics;
 import dev.switchboard.routing.upstream.AttemptResult;
-import dev.switchboard.routing.upstream.UpstreamAdapter;
-import dev.switchboard.routing.upstream.UpstreamAdapters;
+import dev.switchboard.routing.upstream.ShapedCall;
 import dev.switchboard.routing.upstream.UpstreamCall;
 import dev.switchboard.routing.upstream.UpstreamClient;
 import dev.switchboard.routing.upstream.UpstreamErrorClass;
+import dev.switchboard.routing.upstream.UpstreamShaper;
 
 /**
  * Tries the ordered candidates one after the other: the next one only after a retryable failure, while the overall
@@ -33,13 +34,13 @@ public class AttemptRunner {
     private static final Logger LOG = Logger.getLogger(AttemptRunner.class);
 
     private final UpstreamClient client;
-    private final UpstreamAdapters adapters;
+    private final UpstreamShaper shaper;
     private final BackoffStore backoff;
     private final RouterMetrics metrics;
 
-    AttemptRunner(UpstreamClient client, UpstreamAdapters adapters, BackoffStore backoff, RouterMetrics metrics) {
+    AttemptRunner(UpstreamClient client, UpstreamShaper shaper, BackoffStore backoff, RouterMetrics metrics) {
         this.client = client;
-        this.adapters = adapters;
+        this.shaper = shaper;
         this.backoff = backoff;
         this.metrics = metrics;
     }
@@ -57,16 +58,26 @@ public class AttemptRunner {
             // the overall budget ran out between attempts: the last failure decides
             return Uni.createFrom().item(failed(done, retryAfterMs));
         }
-        UpstreamAdapter adapter = adapters.forTarget(target.dialect());
         boolean streaming = plan.stream() != null;
-        UpstreamCall call = new UpstreamCall(target, adapter,
-                adapter.prepare(target, plan.body(), plan.shape(), streaming), plan.requestId(), Math.max(1, budget),
-                plan.deadline().expiresAtNanos(), plan.maxResponseBytes(),
-                () -> adapter.streamTranscoder(plan.shape()), plan.stream(), plan.cancel());
+        ShapedCall shaped;
+        try {
+            shaped = shaper.shape(target, plan.inbound(), streaming);
+        } catch (GatewayError.Failure untranslatable) {
+            LOG.debugf("request_id=%s target=%s cannot take this request: %s", plan.requestId(), target.label(),
+                    untranslatable.error().message());
+            if (i + 1 < plan.ordered().size()) {
+                return tryFrom(i + 1, plan, done, fallbackReason, retryAfterMs);
+            }
+            return Uni.createFrom().item(done.isEmpty()
+                    ? new RunOutcome(RunOutcome.Kind.REJECTED, done, null, untranslatable.error())
+                    : failed(done, retryAfterMs));
+        }
+        UpstreamCall call = new UpstreamCall(target, shaped, plan.requestId(), Math.max(1, budget),
+                plan.deadline().expiresAtNanos(), plan.maxResponseBytes(), plan.stream(), plan.cancel());
         int index = done.size() + 1;
         String host = client.endpointHost(target);
         return client.call(call).flatMap(result -> {
-            Attempt attempt = new Attempt(index, target, host, result, fallbackReason);
+            Attempt attempt = new Attempt(index, target, host, result, fallbackReason, shaped.outputCapAction());
             done.add(attempt);
             record(plan, attempt);
             RunOutcome.Kind ended = switch (result.outcome()) {

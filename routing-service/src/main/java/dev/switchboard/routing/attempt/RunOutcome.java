@@ -7,8 +7,9 @@ import dev.switchboard.model.error.GatewayError;
 /**
  * How the attempt loop ended.
  *
- * @param last the attempt that decided the outcome (the serving one on success)
- * @param error for {@link Kind#FAILED}: the catalogued error for the caller
+ * @param last the attempt that decided the outcome (the serving one on success); {@code null} for
+ *        {@link Kind#REJECTED} without attempts
+ * @param error for {@link Kind#FAILED} and {@link Kind#REJECTED}: the catalogued error for the caller
  */
 public record RunOutcome(Kind kind, List<Attempt> attempts, Attempt last, GatewayError error) {
 
@@ -20,7 +21,9 @@ public record RunOutcome(Kind kind, List<Attempt> attempts, Attempt last, Gatewa
         /** A stream broke after the caller had events: the response just ends. */
         BROKEN_STREAM,
         /** The caller went away. */
-        CANCELED
+        CANCELED,
+        /** The request cannot be expressed in the dialect of any remaining target; nothing was sent. */
+        REJECTED
     }
 
     public boolean fallbackUsed() {

@@ -1,73 +1,98 @@
 package dev.switchboard.routing.eligibility;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.switchboard.model.canonical.CanonicalRequest;
+import dev.switchboard.model.canonical.ContentPart;
+import dev.switchboard.model.canonical.Message;
+import dev.switchboard.model.canonical.Tool;
 import dev.switchboard.model.dialect.Dialect;
 
 /**
- * The features of a request that decide which targets can serve it. Read from the parsed body without copying any
- * content, and without re-tokenising: the gateway already sent its estimate.
+ * The features of a request that decide which targets can serve it, whatever the caller's dialect. Read from the
+ * decoded request without copying any content, and without re-tokenising: the gateway already sent its estimate.
  *
- * @param forcedToolChoice {@code tool_choice} is {@code required} or names a function (needs the {@code tool_choice}
- *        capability); {@code auto} and {@code none} need only tools
+ * @param toolCount function tools offered to the model
+ * @param hostedTools provider-hosted tools of the caller's dialect: only a target of that dialect understands them
+ * @param forcedToolChoice the model must call a tool (needs the {@code tool_choice} capability on Chat targets)
  * @param maxOutputTokens the caller's output cap, or {@code null}
- * @param includeUsage the caller asked for the usage chunk at the end of a stream
+ * @param includeUsage the caller asked for usage in the stream (only OpenAI Chat makes it optional)
+ * @param responsesState the stateful OpenAI Responses fields present, which only a Responses target can honour
  */
 public record RequestShape(
         Dialect dialect,
         boolean hasText,
         int toolCount,
+        boolean hostedTools,
         boolean forcedToolChoice,
         int imageCount,
         boolean structuredOutput,
         boolean reasoning,
         Integer maxOutputTokens,
-        boolean includeUsage) {
+        boolean includeUsage,
+        List<String> responsesState) {
 
-    /** OpenAI Chat Completions body; the gateway has validated it with {@code ChatCompletions.inspect}. */
-    public static RequestShape ofOpenAiChat(ObjectNode body) {
-        boolean text = false;
-        int images = 0;
-        for (JsonNode message : body.path("messages")) {
-            JsonNode content = message.get("content");
-            if (content == null || content.isNull()) {
+    /** Responses fields that refer to state held by OpenAI; any other target would answer without it. */
+    static final List<String> RESPONSES_STATE_FIELDS = List.of("previous_response_id", "conversation", "prompt",
+            "background");
+
+    public static RequestShape of(CanonicalRequest request) {
+        Parts parts = new Parts();
+        parts.scan(request.instructions());
+        for (Message message : request.messages()) {
+            parts.scan(message.parts());
+        }
+        boolean hosted = false;
+        for (Tool tool : request.tools()) {
+            hosted |= tool instanceof Tool.HostedTool;
+        }
+        boolean reasoning = request.reasoning() != null && !request.reasoning().disabled();
+        return new RequestShape(request.source(), parts.text, request.functionToolCount(), hosted,
+                request.toolChoice() != null && request.toolChoice().forcesToolUse(), parts.images,
+                request.outputFormat() != null, reasoning,
+                request.outputCap() == null ? null : request.outputCap().tokens(), request.includeUsage(),
+                responsesState(request));
+    }
+
+    private static List<String> responsesState(CanonicalRequest request) {
+        if (request.extensions().isEmpty()) {
+            return List.of();
+        }
+        List<String> present = null;
+        for (String field : RESPONSES_STATE_FIELDS) {
+            JsonNode value = request.extensions().get(Dialect.OPENAI_RESPONSES, field);
+            // background: false and explicit nulls ask for nothing
+            if (value == null || value.isNull() || (value.isBoolean() && !value.booleanValue())) {
                 continue;
             }
-            if (content.isTextual()) {
-                text |= !content.asText().isEmpty();
-                continue;
+            if (present == null) {
+                present = new ArrayList<>(2);
             }
-            for (JsonNode part : content) {
-                switch (part.path("type").asText("")) {
-                    case "text" -> text = true;
-                    case "image_url" -> images++;
-                    default -> {
-                        // audio and file parts are judged by the upstream
-                    }
+            present.add(field);
+        }
+        return present == null ? List.of() : List.copyOf(present);
+    }
+
+    /** Counts images and notices text, tool results included. */
+    private static final class Parts {
+        boolean text;
+        int images;
+
+        void scan(List<ContentPart> parts) {
+            for (ContentPart part : parts) {
+                if (part instanceof ContentPart.Text t) {
+                    text |= !t.text().isEmpty();
+                } else if (part instanceof ContentPart.Image) {
+                    images++;
+                } else if (part instanceof ContentPart.ToolResult r) {
+                    scan(r.content());
+                } else if (part instanceof ContentPart.ToolCall || part instanceof ContentPart.Refusal) {
+                    text = true;
                 }
             }
         }
-        JsonNode tools = body.path("tools");
-        JsonNode toolChoice = body.path("tool_choice");
-        boolean forced = toolChoice.isObject() || (toolChoice.isTextual() && "required".equals(toolChoice.asText()));
-        JsonNode format = body.path("response_format").path("type");
-        boolean structured = format.isTextual() && !"text".equals(format.asText());
-        Integer cap = positive(body.get("max_tokens"));
-        if (cap == null) {
-            cap = positive(body.get("max_completion_tokens"));
-        }
-        return new RequestShape(Dialect.OPENAI_CHAT, text, tools.isArray() ? tools.size() : 0, forced, images,
-                structured, body.hasNonNull("reasoning_effort") || body.hasNonNull("reasoning"), cap,
-                body.path("stream_options").path("include_usage").asBoolean(false));
-    }
-
-    /** A dialect routing cannot inspect yet: only the dialect itself constrains the targets. */
-    public static RequestShape opaque(Dialect dialect) {
-        return new RequestShape(dialect, true, 0, false, 0, false, false, null, false);
-    }
-
-    private static Integer positive(JsonNode value) {
-        return value != null && value.canConvertToInt() && value.asInt() > 0 ? value.asInt() : null;
     }
 }

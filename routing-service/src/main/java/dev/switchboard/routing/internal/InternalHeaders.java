@@ -18,6 +18,9 @@ public final class InternalHeaders {
     public static final String RECEIVED_AT = "x-sb-received-at";
     public static final String ESTIMATED_INPUT_TOKENS = "x-sb-estimated-input-tokens";
     public static final String POLICY_VERSION = "x-sb-policy-version";
+    /** Relayed by the gateway for Anthropic callers; passed on to Anthropic targets only. */
+    public static final String ANTHROPIC_VERSION = "anthropic-version";
+    public static final String ANTHROPIC_BETA = "anthropic-beta";
 
     public static final String ERROR_CLASS = "x-router-error-class";
     public static final String UPSTREAM_STATUS = "x-upstream-status";

@@ -29,7 +29,9 @@ import dev.switchboard.model.policy.CompiledPolicy;
 import dev.switchboard.model.policy.ModelGroup;
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.model.security.RequestIds;
+import dev.switchboard.routing.InboundRequest;
 import dev.switchboard.routing.RouteRequest;
+import dev.switchboard.routing.attempt.Attempt;
 import dev.switchboard.routing.attempt.AttemptPlan;
 import dev.switchboard.routing.attempt.AttemptRunner;
 import dev.switchboard.routing.attempt.Deadline;
@@ -44,13 +46,15 @@ import dev.switchboard.routing.policy.PolicyHolder;
 import dev.switchboard.routing.strategy.RoutingStrategy;
 import dev.switchboard.routing.strategy.Strategies;
 import dev.switchboard.routing.upstream.AttemptResult;
+import dev.switchboard.routing.upstream.ShapedCall;
+import dev.switchboard.routing.upstream.UpstreamAdapters;
 import dev.switchboard.routing.usage.RequestTrace;
 import dev.switchboard.routing.usage.UsageRecorder;
 
 /**
- * {@code POST /internal/v1/route}, composed in one visible place: authenticate the hop → read what the gateway
- * learned → filter eligible targets → skip the ones cooling down → let the strategy order the rest → attempt them →
- * answer in the caller's dialect → account (metrics and exactly one usage event).
+ * {@code POST /internal/v1/route}, composed in one visible place: authenticate the hop → decode the body in the
+ * caller's dialect → filter eligible targets (of any dialect) → skip the ones cooling down → let the strategy order
+ * the rest → shape and attempt them → answer in the caller's dialect → account (metrics and exactly one usage event).
  */
 @ApplicationScoped
 public class RouteHandler {
@@ -66,9 +70,11 @@ public class RouteHandler {
     private final Strategies strategies;
     private final AttemptRunner runner;
     private final UsageRecorder usage;
+    private final UpstreamAdapters adapters;
 
     RouteHandler(InternalTokenCheck tokens, PolicyHolder policies, EligibilityFilter eligibility, BackoffStore backoff,
-            Strategies strategies, AttemptRunner runner, UsageRecorder usage) {
+            Strategies strategies, AttemptRunner runner, UsageRecorder usage, UpstreamAdapters adapters) {
+        this.adapters = adapters;
         this.tokens = tokens;
         this.policies = policies;
         this.eligibility = eligibility;
@@ -121,13 +127,11 @@ public class RouteHandler {
                     request.gatewayPolicyVersion(), policy.version());
         }
         ObjectNode body = parseBody(r.rc.body().buffer());
-        RequestShape shape;
-        if (request.dialect() == Dialect.OPENAI_CHAT) {
-            shape = RequestShape.ofOpenAiChat(body);
-            r.request = request = request.withStream(body.path("stream").asBoolean(false));
-        } else {
-            shape = RequestShape.opaque(request.dialect());
-        }
+        // decoded once, in the caller's dialect: invalid bodies end here with 400 in the caller's envelope
+        InboundRequest inbound = InboundRequest.decode(request, body,
+                adapters.forTarget(request.dialect()).capFields());
+        r.request = request = inbound.route();
+        RequestShape shape = inbound.shape();
         ModelGroup group = policy.group(request.group()).orElse(null);
         if (group == null) {
             throw GatewayError.of(ErrorType.NO_ELIGIBLE_TARGET,
@@ -145,11 +149,12 @@ public class RouteHandler {
             r.trace.decided();
             throw noEligibleTarget(request, targets.size(), eligible).asException();
         }
+        r.overCapRerouted = eligible.overCapRerouted();
         RoutingStrategy strategy = strategies.forName(group.strategy());
         Executor onRequestContext = onCurrentContext();
         backoff.activeMarks(eligible.eligible()).emitOn(onRequestContext).subscribe().with(marks -> {
             try {
-                attempt(r, policy, body, shape, strategy, eligible.eligible(), marks, onRequestContext);
+                attempt(r, policy, inbound, strategy, eligible.eligible(), marks, onRequestContext);
             } catch (GatewayError.Failure f) {
                 reject(r, f.error(), errorClassOf(f.error()), Map.of());
             } catch (RuntimeException e) {
@@ -158,8 +163,8 @@ public class RouteHandler {
         }, failure -> unexpected(r, failure));
     }
 
-    private void attempt(Request r, CompiledPolicy policy, ObjectNode body, RequestShape shape,
-            RoutingStrategy strategy, List<ResolvedTarget> eligible, Map<String, BackoffMark> marks,
+    private void attempt(Request r, CompiledPolicy policy, InboundRequest inbound, RoutingStrategy strategy,
+            List<ResolvedTarget> eligible, Map<String, BackoffMark> marks,
             Executor onRequestContext) {
         if (r.exchange.canceled()) {
             canceled(r, null);
@@ -188,7 +193,7 @@ public class RouteHandler {
         List<ResolvedTarget> ordered = strategy.order(available, ThreadLocalRandom.current());
         r.trace.decided();
         var upstream = policy.source().server().upstream();
-        AttemptPlan plan = new AttemptPlan(r.request.requestId(), body, shape, ordered,
+        AttemptPlan plan = new AttemptPlan(inbound, ordered,
                 Deadline.in(upstream.timeoutMs()), upstream.maxResponseBytes(),
                 r.request.stream() ? r.exchange : null, r.exchange, onRequestContext, r.trace);
         runner.run(plan).subscribe().with(outcome -> {
@@ -201,11 +206,10 @@ public class RouteHandler {
     }
 
     private void respond(Request r, RunOutcome outcome) {
-        AttemptResult result = outcome.last().result();
+        AttemptResult result = outcome.last() == null ? null : outcome.last().result();
         switch (outcome.kind()) {
             case SERVED -> {
-                r.trace.answer(outcome.last().target(), result.usage(), result.outputText(),
-                        result.reportedCostUsd());
+                answered(r, outcome.last());
                 if (r.request.stream()) {
                     r.trace.outcome(200);
                     r.exchange.endStream();
@@ -218,14 +222,14 @@ public class RouteHandler {
             }
             case BROKEN_STREAM -> {
                 // the caller already has a 200 and some events: end without the terminal event, record the failure
-                r.trace.answer(outcome.last().target(), result.usage(), result.outputText(),
-                        result.reportedCostUsd());
+                answered(r, outcome.last());
                 r.trace.failure(ErrorType.UPSTREAM_FAILED.status(), ErrorType.UPSTREAM_FAILED.type(),
                         result.errorClass().wire(), result.message(), false);
                 r.exchange.endStream();
                 finish(r);
             }
             case CANCELED -> canceled(r, result.committed() ? outcome : null);
+            case REJECTED -> reject(r, outcome.error(), errorClassOf(outcome.error()), Map.of());
             case FAILED -> {
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put(InternalHeaders.ERROR_CLASS, result.errorClass().wire());
@@ -242,11 +246,21 @@ public class RouteHandler {
     /** The caller went away; what it had already received (stream events) is still accounted. */
     private void canceled(Request r, RunOutcome partial) {
         if (partial != null) {
-            AttemptResult result = partial.last().result();
-            r.trace.answer(partial.last().target(), result.usage(), result.outputText(), result.reportedCostUsd());
+            answered(r, partial.last());
         }
         r.trace.failure(499, "client-canceled", "client_canceled", "caller closed the connection", false);
         finish(r);
+    }
+
+    /** Token evidence of the attempt whose answer (or part of it) reached the caller, and what its cap became. */
+    private static void answered(Request r, Attempt served) {
+        AttemptResult result = served.result();
+        r.trace.answer(served.target(), result.usage(), result.outputText(), result.reportedCostUsd());
+        if (served.outputCapAction() != null) {
+            r.trace.outputCapAction(served.outputCapAction());
+        } else if (r.overCapRerouted) {
+            r.trace.outputCapAction(ShapedCall.REROUTED);
+        }
     }
 
     private void reject(Request r, GatewayError error, String errorClass, Map<String, String> headers) {
@@ -329,6 +343,7 @@ public class RouteHandler {
         final RequestTrace trace;
         final RoutingContext rc;
         String metricsGroup = UNKNOWN_GROUP;
+        boolean overCapRerouted;
 
         Request(RouteRequest request, CallerExchange exchange, RequestTrace trace, RoutingContext rc) {
             this.request = request;

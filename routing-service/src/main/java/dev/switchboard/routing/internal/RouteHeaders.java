@@ -25,7 +25,8 @@ final class RouteHeaders {
                 text(http, InternalHeaders.CLIENT),
                 receivedAt == null || receivedAt <= 0 ? System.currentTimeMillis() : receivedAt,
                 parseLong(http.getHeader(InternalHeaders.ESTIMATED_INPUT_TOKENS)),
-                text(http, InternalHeaders.POLICY_VERSION));
+                text(http, InternalHeaders.POLICY_VERSION), text(http, InternalHeaders.ANTHROPIC_VERSION),
+                text(http, InternalHeaders.ANTHROPIC_BETA));
     }
 
     private static String text(HttpServerRequest http, String name) {

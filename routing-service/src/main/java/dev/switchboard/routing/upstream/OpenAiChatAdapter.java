@@ -1,8 +1,8 @@
 package dev.switchboard.routing.upstream;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +17,17 @@ import dev.switchboard.model.dialect.ChatCompletions;
 import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.dialect.TokenUsage;
 import dev.switchboard.model.json.Json;
-import dev.switchboard.model.policy.ResolvedTarget;
-import dev.switchboard.routing.eligibility.RequestShape;
 
 /**
- * OpenAI Chat Completions upstreams ({@code POST {base_url}/chat/completions}), for OpenAI Chat callers: the body is
- * relayed as the caller sent it except for the upstream model id and, for streams, the usage request.
+ * OpenAI Chat Completions upstreams ({@code POST {base_url}/chat/completions}, {@code Authorization: Bearer}). For Chat
+ * callers the body is relayed as the caller sent it except for the upstream model id, a clamped cap and, for streams,
+ * the usage request.
  */
 @ApplicationScoped
 public class OpenAiChatAdapter implements UpstreamAdapter {
 
     private static final String PATH = "/chat/completions";
+    private static final List<String> CAP_FIELDS = List.of("max_tokens", "max_completion_tokens");
 
     @Override
     public Dialect targetDialect() {
@@ -35,24 +35,8 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public boolean accepts(Dialect inbound) {
-        return inbound == Dialect.OPENAI_CHAT;
-    }
-
-    @Override
-    public UpstreamRequest prepare(ResolvedTarget target, ObjectNode body, RequestShape shape, boolean stream) {
-        body.put("model", target.model().model());
-        if (stream) {
-            // always ask for usage so streamed requests are billed on the provider's own counts
-            JsonNode options = body.get("stream_options");
-            ObjectNode streamOptions = options instanceof ObjectNode o ? o : body.putObject("stream_options");
-            streamOptions.put("include_usage", true);
-        }
-        try {
-            return new UpstreamRequest(PATH, Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed request body is always serialisable", e);
-        }
+    public String path() {
+        return PATH;
     }
 
     @Override
@@ -61,8 +45,23 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public ResponseFacts readResponse(Buffer body) throws InvalidUpstreamResponse {
-        JsonNode node = parse(body.getBytes());
+    public List<String> capFields() {
+        return CAP_FIELDS;
+    }
+
+    @Override
+    public void prepareNative(ObjectNode body, boolean stream) {
+        if (stream) {
+            // always ask for usage so streamed requests are billed on the provider's own counts
+            JsonNode options = body.get("stream_options");
+            ObjectNode streamOptions = options instanceof ObjectNode o ? o : body.putObject("stream_options");
+            streamOptions.put("include_usage", true);
+        }
+    }
+
+    @Override
+    public ResponseFacts readNative(Buffer body) throws InvalidUpstreamResponse {
+        JsonNode node = UpstreamJson.parse(body.getBytes());
         if (!node.isObject() || !node.path("choices").isArray()) {
             throw new InvalidUpstreamResponse("upstream answer is not a chat completion");
         }
@@ -76,12 +75,13 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
                 text.append(call.path("function").path("arguments").asText(null));
             }
         }
-        return new ResponseFacts(body, ChatCompletions.usageOf(node), text.value(), reportedCost(node));
+        return new ResponseFacts(body, ChatCompletions.usageOf(node), text.value(), UpstreamJson.reportedCost(node),
+                null);
     }
 
     @Override
-    public StreamTranscoder streamTranscoder(RequestShape shape) {
-        return new Passthrough(shape.includeUsage());
+    public StreamTranscoder passthrough(boolean callerWantsUsage) {
+        return new Passthrough(callerWantsUsage);
     }
 
     private static void appendContent(JsonNode content, OutputText text) {
@@ -95,23 +95,6 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
         for (JsonNode part : content) {
             text.append(part.path("text").asText(null));
         }
-    }
-
-    static JsonNode parse(byte[] bytes) throws InvalidUpstreamResponse {
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null) {
-                throw new InvalidUpstreamResponse("upstream answer is empty");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new InvalidUpstreamResponse("upstream answer is not valid JSON");
-        }
-    }
-
-    private static BigDecimal reportedCost(JsonNode node) {
-        JsonNode cost = node.path("usage").path("cost");
-        return cost.isNumber() ? cost.decimalValue() : null;
     }
 
     /** Same-dialect stream: events are relayed byte for byte unless usage must be hidden from the caller. */
@@ -132,7 +115,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
 
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
-            String data = data(event);
+            String data = UpstreamJson.data(event);
             if (data == null) {
                 // comments and keep-alives: nothing for the caller
                 return null;
@@ -141,7 +124,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
                 done = true;
                 return event;
             }
-            JsonNode chunk = parse(data.getBytes(StandardCharsets.UTF_8));
+            JsonNode chunk = UpstreamJson.parse(data.getBytes(StandardCharsets.UTF_8));
             if (!chunk.isObject()) {
                 throw new InvalidUpstreamResponse("upstream stream event is not a JSON object");
             }
@@ -152,7 +135,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
             boolean hasUsage = usageNode != null && usageNode.isObject();
             if (hasUsage) {
                 usage = ChatCompletions.usageOf(chunk);
-                reportedCost = reportedCost(chunk);
+                reportedCost = UpstreamJson.reportedCost(chunk);
             }
             JsonNode choices = chunk.path("choices");
             for (JsonNode choice : choices) {
@@ -200,31 +183,6 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
         @Override
         public BigDecimal reportedCostUsd() {
             return reportedCost;
-        }
-
-        /** The event's data lines joined by newlines, or {@code null} when it has none. */
-        static String data(Buffer event) {
-            String raw = event.toString(StandardCharsets.UTF_8);
-            StringBuilder data = null;
-            int from = 0;
-            while (from < raw.length()) {
-                int nl = raw.indexOf('\n', from);
-                int end = nl < 0 ? raw.length() : nl;
-                String line = raw.substring(from, end);
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
-                }
-                if (line.startsWith("data:")) {
-                    String value = line.substring(line.length() > 5 && line.charAt(5) == ' ' ? 6 : 5);
-                    if (data == null) {
-                        data = new StringBuilder(value);
-                    } else {
-                        data.append('\n').append(value);
-                    }
-                }
-                from = end + 1;
-            }
-            return data == null ? null : data.toString();
         }
     }
 }

@@ -16,6 +16,16 @@ public interface StreamTranscoder {
      */
     Buffer onEvent(Buffer event) throws InvalidUpstreamResponse;
 
+    /**
+     * The upstream closed the stream: what the caller is still owed (a translator may hold the end of a Chat stream
+     * that closed without {@code [DONE]}).
+     *
+     * @return bytes to relay, or {@code null}
+     */
+    default Buffer onEnd() throws InvalidUpstreamResponse {
+        return null;
+    }
+
     /** The upstream finished the answer (terminal event seen). */
     boolean complete();
 
@@ -24,4 +34,8 @@ public interface StreamTranscoder {
     CharSequence outputText();
 
     BigDecimal reportedCostUsd();
+
+    /** The attempt is over; releases buffers. */
+    default void close() {
+    }
 }

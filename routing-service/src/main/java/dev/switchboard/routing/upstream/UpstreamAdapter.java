@@ -1,5 +1,6 @@
 package dev.switchboard.routing.upstream;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,30 +8,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 
 import dev.switchboard.model.dialect.Dialect;
-import dev.switchboard.model.policy.ResolvedTarget;
-import dev.switchboard.routing.eligibility.RequestShape;
+import dev.switchboard.routing.RouteRequest;
 
 /**
- * Speaks one upstream dialect. Cross-dialect bridges are adapters that {@link #accepts} more inbound dialects and
- * translate in {@link #prepare}, {@link #readResponse} and {@link #streamTranscoder}.
+ * What is specific to one upstream dialect: where and how to call it, and the same-dialect fast path (the caller's
+ * body relayed with a few rewrites, the answer relayed as is while usage is read from it). Translation between
+ * dialects is generic and lives in {@link UpstreamShaper}.
  */
 public interface UpstreamAdapter {
 
     Dialect targetDialect();
 
-    /** Whether requests in the caller's dialect can be sent to this adapter's targets. */
-    boolean accepts(Dialect inbound);
-
-    /**
-     * Builds the upstream request for one attempt. May rewrite the (already parsed) body in place: the upstream
-     * model id, stream options. Called once per attempt, always before the next one starts.
-     */
-    UpstreamRequest prepare(ResolvedTarget target, ObjectNode body, RequestShape shape, boolean stream);
+    /** Appended to the provider's {@code base_url}. */
+    String path();
 
     /** Authentication headers for the provider key; never logged. */
     Map<String, String> authHeaders(String key);
 
-    ResponseFacts readResponse(Buffer body) throws InvalidUpstreamResponse;
+    /** Headers the dialect needs besides authentication, for this request. */
+    default Map<String, String> dialectHeaders(RouteRequest request) {
+        return Map.of();
+    }
 
-    StreamTranscoder streamTranscoder(RequestShape shape);
+    /** Body fields of this dialect that carry the output cap. */
+    List<String> capFields();
+
+    /**
+     * Same-dialect rewrites beyond {@code model} and the cap, applied to the caller's (parsed) body before each
+     * attempt.
+     */
+    default void prepareNative(ObjectNode body, boolean stream) {
+    }
+
+    /** A same-dialect answer: relayed unchanged, usage and text read from it. */
+    ResponseFacts readNative(Buffer body) throws InvalidUpstreamResponse;
+
+    /** A same-dialect stream: relayed event by event. */
+    StreamTranscoder passthrough(boolean callerWantsUsage);
 }

@@ -12,15 +12,17 @@ import dev.switchboard.model.policy.ResolvedTarget;
  */
 public record UpstreamCall(
         ResolvedTarget target,
-        UpstreamAdapter adapter,
-        UpstreamRequest request,
+        ShapedCall shaped,
         String requestId,
         long attemptTimeoutMs,
         long deadlineNanos,
         long maxResponseBytes,
-        TranscoderFactory transcoders,
         CallerStream stream,
         CancelSignal cancel) {
+
+    public UpstreamRequest request() {
+        return shaped.request();
+    }
 
     /** Creates the per-attempt stream state; only used when {@link #stream()} is set. */
     @FunctionalInterface

@@ -112,8 +112,9 @@ public class UpstreamClient {
         headers.set("accept-encoding", "identity");
         headers.set("user-agent", userAgent);
         headers.set("x-request-id", call.requestId());
+        call.request().headers().forEach(headers::set);
         Optional<String> key = keys.keyFor(call.target().providerName(), call.target().provider());
-        key.ifPresent(k -> call.adapter().authHeaders(k).forEach(headers::set));
+        key.ifPresent(k -> call.shaped().adapter().authHeaders(k).forEach(headers::set));
         return headers;
     }
 
@@ -244,7 +245,10 @@ public class UpstreamClient {
                     return;
                 }
                 try {
-                    ResponseFacts facts = call.adapter().readResponse(body);
+                    ResponseFacts facts = call.shaped().reader().read(body);
+                    if (facts.contentType() != null) {
+                        contentType = facts.contentType();
+                    }
                     succeed(facts.callerBody(), facts.usage(), facts.outputText(), facts);
                 } catch (InvalidUpstreamResponse e) {
                     end(AttemptResult.Outcome.FAILED, UpstreamErrorClass.INVALID_RESPONSE, e.getMessage());
@@ -257,7 +261,7 @@ public class UpstreamClient {
                 failAndAbort(UpstreamErrorClass.INVALID_RESPONSE, "upstream did not answer with an event stream");
                 return;
             }
-            transcoder = call.transcoders().create();
+            transcoder = call.shaped().transcoders().create();
             SseEventSplitter splitter = new SseEventSplitter(maxStreamEventBytes);
             response.handler(chunk -> {
                 if (done) {
@@ -279,7 +283,22 @@ public class UpstreamClient {
                 if (done) {
                     return;
                 }
-                if (transcoder.complete() && !splitter.hasPartialEvent()) {
+                boolean partial = splitter.hasPartialEvent();
+                try {
+                    Buffer owed = transcoder.onEnd();
+                    if (owed != null) {
+                        deliver(owed, response);
+                    }
+                } catch (InvalidUpstreamResponse e) {
+                    if (committed) {
+                        end(AttemptResult.Outcome.BROKEN_STREAM, UpstreamErrorClass.STREAM_INTERRUPTED,
+                                e.getMessage());
+                    } else {
+                        end(AttemptResult.Outcome.FAILED, UpstreamErrorClass.INVALID_RESPONSE, e.getMessage());
+                    }
+                    return;
+                }
+                if (transcoder.complete() && !partial) {
                     succeed(null, transcoder.usage(), transcoder.outputText(), null);
                 } else if (committed) {
                     end(AttemptResult.Outcome.BROKEN_STREAM, UpstreamErrorClass.STREAM_INTERRUPTED,
@@ -296,9 +315,12 @@ public class UpstreamClient {
                 return;
             }
             Buffer out = transcoder.onEvent(event);
-            if (out == null) {
-                return;
+            if (out != null) {
+                deliver(out, response);
             }
+        }
+
+        private void deliver(Buffer out, HttpClientResponse response) {
             if (!committed) {
                 // no fallback after the first streamed byte: the caller already has a 200
                 committed = true;
@@ -390,6 +412,9 @@ public class UpstreamClient {
                 vertx.cancelTimer(deadlineTimer);
             }
             call.cancel().onCancel(null);
+            if (transcoder != null) {
+                transcoder.close();
+            }
             emitter.complete(result);
         }
 

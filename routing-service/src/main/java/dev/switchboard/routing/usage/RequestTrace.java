@@ -36,6 +36,7 @@ public final class RequestTrace {
     private TokenUsage usage;
     private CharSequence outputText;
     private BigDecimal reportedCostUsd;
+    private String outputCapAction;
     private boolean answered;
     private int status;
     private String errorType;
@@ -84,6 +85,11 @@ public final class RequestTrace {
         this.usage = usage;
         this.outputText = outputText;
         this.reportedCostUsd = reportedCostUsd;
+    }
+
+    /** {@code clamped} or {@code rerouted}: what became of the caller's output cap for the serving target. */
+    public void outputCapAction(String action) {
+        this.outputCapAction = action;
     }
 
     public void outcome(int status) {
@@ -161,6 +167,10 @@ public final class RequestTrace {
 
     public BigDecimal reportedCostUsd() {
         return reportedCostUsd;
+    }
+
+    public String outputCapAction() {
+        return outputCapAction;
     }
 
     public int status() {

@@ -46,6 +46,7 @@ public final class UsageAssembler {
                         ? null
                         : Math.max(0, trace.firstByteAtMs() - request.receivedAtMs()))
                 .upstreamDurationMs(trace.upstreamMs())
+                .outputCapAction(trace.outputCapAction())
                 .policyVersion(trace.policyVersion())
                 .routerVersion(routerVersion);
         trace.attempts().forEach(b::attempt);

@@ -16,7 +16,7 @@ class FailureMapperTest {
     static Attempt failed(UpstreamErrorClass errorClass, Integer status) {
         AttemptResult result = new AttemptResult(AttemptResult.Outcome.FAILED, status, errorClass, "x", null,
                 errorClass == UpstreamErrorClass.TIMEOUT, false, 0, 1, null, null, null, null, null, null);
-        return new Attempt(1, null, "h", result, null);
+        return new Attempt(1, null, "h", result, null, null);
     }
 
     @Test

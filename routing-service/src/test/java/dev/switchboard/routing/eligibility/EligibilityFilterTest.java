@@ -10,22 +10,30 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.switchboard.model.codec.Codecs;
 import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.json.Json;
 import dev.switchboard.model.policy.CatalogModel;
 import dev.switchboard.model.policy.Provider;
 import dev.switchboard.model.policy.ResolvedTarget;
+import dev.switchboard.routing.upstream.AnthropicMessagesAdapter;
 import dev.switchboard.routing.upstream.OpenAiChatAdapter;
+import dev.switchboard.routing.upstream.OpenAiResponsesAdapter;
 import dev.switchboard.routing.upstream.UpstreamAdapters;
 
 class EligibilityFilterTest {
 
-    private final EligibilityFilter filter = new EligibilityFilter(UpstreamAdapters.of(new OpenAiChatAdapter()));
+    private final EligibilityFilter filter = new EligibilityFilter(UpstreamAdapters.of(new OpenAiChatAdapter(),
+            new OpenAiResponsesAdapter(), new AnthropicMessagesAdapter()));
 
     static ResolvedTarget target(String ref, Dialect dialect, CatalogModel model) {
+        return target(ref, dialect, model, model.maxOutputTokens(), false);
+    }
+
+    static ResolvedTarget target(String ref, Dialect dialect, CatalogModel model, Integer maxOutput, boolean reroute) {
         Provider provider = new Provider("http://127.0.0.1:1", dialect.wireName(), null, null, null, null,
                 Map.of(ref, model));
-        return new ResolvedTarget("g", 0, "p", provider, ref, model, dialect, 1, 0, model.maxOutputTokens(), false);
+        return new ResolvedTarget("g", 0, "p", provider, ref, model, dialect, 1, 0, maxOutput, reroute);
     }
 
     static CatalogModel model(List<String> modalities, List<String> chatTools, Boolean honorsMax, Integer context) {
@@ -33,8 +41,17 @@ class EligibilityFilterTest {
                 new CatalogModel.ToolSupport(chatTools, null, null), honorsMax, context, null, null);
     }
 
-    static RequestShape shape(String json) throws Exception {
-        return RequestShape.ofOpenAiChat((ObjectNode) Json.MAPPER.readTree(json));
+    static CatalogModel tools(List<String> chat, List<String> responses, List<String> anthropic) {
+        return new CatalogModel("m", null, BigDecimal.ONE, BigDecimal.ONE, null, null, List.of("text", "image"), null,
+                new CatalogModel.ToolSupport(chat, responses, anthropic), null, null, null, null);
+    }
+
+    static RequestShape shape(Dialect dialect, String json) throws Exception {
+        return RequestShape.of(Codecs.of(dialect).decodeRequest((ObjectNode) Json.MAPPER.readTree(json)));
+    }
+
+    static RequestShape shape(String chatJson) throws Exception {
+        return shape(Dialect.OPENAI_CHAT, chatJson);
     }
 
     @Test
@@ -51,7 +68,9 @@ class EligibilityFilterTest {
 
         assertThat(result.none()).isTrue();
         assertThat(result.requirements()).containsExactly("tools", "tool_choice", "structured_outputs", "image",
-                "max_tokens", "anthropic-messages_translation");
+                "max_tokens", "structured_outputs_translation");
+        assertThat(result.missing().get("p/claude")).containsExactly("tools", "structured_outputs_translation",
+                "image");
     }
 
     @Test
@@ -68,5 +87,66 @@ class EligibilityFilterTest {
         assertThat(result.eligible()).containsExactly(tools);
         assertThat(result.missing()).containsEntry("p/a", List.of("tools")).containsEntry("p/c",
                 List.of("context_window"));
+    }
+
+    @Test
+    void judgesToolsByTheTargetDialectsOwnEvidence() throws Exception {
+        RequestShape request = shape(Dialect.ANTHROPIC_MESSAGES, """
+                {"model":"g","max_tokens":100,"tools":[{"name":"f","input_schema":{"type":"object"}}],
+                 "messages":[{"role":"user","content":"hi"}]}""");
+        // each target lists tool evidence for a dialect other than its own, except the last three
+        ResolvedTarget chatWrong = target("cw", Dialect.OPENAI_CHAT, tools(null, List.of("function"), null));
+        ResolvedTarget respWrong = target("rw", Dialect.OPENAI_RESPONSES, tools(List.of("tools"), null, null));
+        ResolvedTarget anthWrong = target("aw", Dialect.ANTHROPIC_MESSAGES, tools(List.of("tools"), null, null));
+        ResolvedTarget chat = target("c", Dialect.OPENAI_CHAT, tools(List.of("tools"), null, null));
+        ResolvedTarget resp = target("r", Dialect.OPENAI_RESPONSES, tools(null, List.of("function"), null));
+        ResolvedTarget anth = target("a", Dialect.ANTHROPIC_MESSAGES, tools(null, null, List.of("client_tools")));
+
+        Eligibility result = filter.filter(List.of(chatWrong, respWrong, anthWrong, chat, resp, anth), request, 10L);
+
+        assertThat(result.eligible()).containsExactly(chat, resp, anth);
+        assertThat(result.requirements()).containsExactly("tools");
+    }
+
+    @Test
+    void refusesTranslationsThatWouldDropResponsesStateOrHostedTools() throws Exception {
+        RequestShape stateful = shape(Dialect.OPENAI_RESPONSES, """
+                {"model":"g","input":"next","previous_response_id":"resp_123","background":false}""");
+        RequestShape hosted = shape(Dialect.OPENAI_RESPONSES, """
+                {"model":"g","input":"search","tools":[{"type":"web_search"}]}""");
+        CatalogModel all = tools(List.of("tools"), List.of("function"), List.of("client_tools"));
+        ResolvedTarget chat = target("c", Dialect.OPENAI_CHAT, all);
+        ResolvedTarget anth = target("a", Dialect.ANTHROPIC_MESSAGES, all);
+        ResolvedTarget resp = target("r", Dialect.OPENAI_RESPONSES, all);
+
+        Eligibility state = filter.filter(List.of(chat, anth, resp), stateful, 10L);
+        assertThat(state.eligible()).containsExactly(resp);
+        assertThat(state.requirements()).as("background:false asks for nothing").containsExactly(
+                "previous_response_id");
+
+        Eligibility tools = filter.filter(List.of(chat, anth, resp), hosted, 10L);
+        assertThat(tools.eligible()).containsExactly(resp);
+        assertThat(tools.requirements()).containsExactly("hosted_tools");
+    }
+
+    @Test
+    void reroutesOrClampsARequestAboveTheTargetsOutputCap() throws Exception {
+        RequestShape big = shape("""
+                {"model":"g","max_completion_tokens":5000,"messages":[{"role":"user","content":"hi"}]}""");
+        RequestShape small = shape("""
+                {"model":"g","max_completion_tokens":500,"messages":[{"role":"user","content":"hi"}]}""");
+        CatalogModel m = model(null, null, null, 4000);
+        ResolvedTarget reroute = target("re", Dialect.OPENAI_CHAT, m, 1000, true);
+        ResolvedTarget clamp = target("cl", Dialect.OPENAI_CHAT, m, 1000, false);
+
+        Eligibility over = filter.filter(List.of(reroute, clamp), big, 100L);
+        assertThat(over.eligible()).containsExactly(clamp);
+        assertThat(over.missing()).containsEntry("p/re", List.of("max_tokens"));
+        assertThat(over.overCapRerouted()).isTrue();
+        assertThat(filter.check(clamp, big, 2900L)).as("the context check uses the clamped cap").isEmpty();
+
+        Eligibility within = filter.filter(List.of(reroute, clamp), small, 100L);
+        assertThat(within.eligible()).containsExactly(reroute, clamp);
+        assertThat(within.overCapRerouted()).isFalse();
     }
 }

@@ -22,10 +22,36 @@ public final class Calls {
                 .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", prompt)));
     }
 
+    /** An OpenAI Responses body with a string input. */
+    public static JsonObject responses(String group, String prompt) {
+        return new JsonObject().put("model", group).put("input", prompt);
+    }
+
+    /** An Anthropic Messages body (Anthropic requires {@code max_tokens}). */
+    public static JsonObject anthropic(String group, String prompt) {
+        return new JsonObject().put("model", group)
+                .put("max_tokens", 512)
+                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", prompt)));
+    }
+
+    /** A body of {@code dialect} with one user prompt. */
+    public static JsonObject body(String dialect, String group, String prompt) {
+        return switch (dialect) {
+            case "openai-chat" -> chat(group, prompt);
+            case "openai-responses" -> responses(group, prompt);
+            case "anthropic-messages" -> anthropic(group, prompt);
+            default -> throw new IllegalArgumentException(dialect);
+        };
+    }
+
     public static RequestSpecification gateway(String requestId, String group, boolean stream) {
+        return gateway(requestId, group, stream, "openai-chat");
+    }
+
+    public static RequestSpecification gateway(String requestId, String group, boolean stream, String dialect) {
         return given().header("x-sb-internal-token", RoutingTestResource.INTERNAL_TOKEN)
                 .header("x-request-id", requestId)
-                .header("x-sb-dialect", "openai-chat")
+                .header("x-sb-dialect", dialect)
                 .header("x-sb-group", group)
                 .header("x-sb-requested-model", group)
                 .header("x-sb-stream", Boolean.toString(stream))
@@ -44,6 +70,11 @@ public final class Calls {
     public static Response route(String requestId, JsonObject body) {
         boolean stream = body.getBoolean("stream", false);
         return gateway(requestId, body.getString("model"), stream).body(body.encode()).post(PATH);
+    }
+
+    public static Response route(String requestId, String dialect, JsonObject body) {
+        boolean stream = body.getBoolean("stream", false);
+        return gateway(requestId, body.getString("model"), stream, dialect).body(body.encode()).post(PATH);
     }
 
     public static String newRequestId() {
