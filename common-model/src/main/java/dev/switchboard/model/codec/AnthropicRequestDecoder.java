@@ -123,7 +123,7 @@ final class AnthropicRequestDecoder {
                 }
             }
             if (role == null) {
-                throw invalid("messages[" + i + "].role", "must be user or assistant");
+                throw invalid("messages[" + i + "].role", "must be user, assistant or system");
             }
             if (parts == null) {
                 throw invalid("messages[" + i + "].content", "required, a string or an array of content blocks");
@@ -138,7 +138,9 @@ final class AnthropicRequestDecoder {
         return switch (name) {
             case "user" -> Role.USER;
             case "assistant" -> Role.ASSISTANT;
-            default -> throw invalid("messages[" + i + "].role", "must be user or assistant");
+            // Claude Code sends system turns inside the conversation; they instruct like the top-level system prompt
+            case "system" -> Role.SYSTEM;
+            default -> throw invalid("messages[" + i + "].role", "must be user, assistant or system");
         };
     }
 

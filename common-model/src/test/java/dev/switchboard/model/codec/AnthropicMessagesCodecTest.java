@@ -98,7 +98,7 @@ class AnthropicMessagesCodecTest {
             "{\"max_tokens\":1,\"messages\":[]}|messages",
             "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}|max_tokens",
             "{\"max_tokens\":0,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}|max_tokens",
-            "{\"max_tokens\":1,\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}|messages[0].role",
+            "{\"max_tokens\":1,\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}|messages[0].role",
             "{\"max_tokens\":1,\"messages\":[{\"role\":\"user\"}]}|messages[0].content",
             "{\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}|messages[0].content[0].type",
             "{\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\"}]}]}|messages[0].content[0].text",

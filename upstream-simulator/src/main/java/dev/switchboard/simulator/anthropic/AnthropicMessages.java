@@ -171,8 +171,9 @@ public class AnthropicMessages implements TokenCounting {
             }
             String role = message.path("role").asText("");
             boolean user = role.equals("user");
-            if (!user && !role.equals("assistant")) {
-                throw invalid("messages." + i + ".role: Input should be 'user' or 'assistant'");
+            // system turns inside the conversation are accepted by current models (Claude Code sends them)
+            if (!user && !role.equals("assistant") && !role.equals("system")) {
+                throw invalid("messages." + i + ".role: Input should be 'user', 'assistant' or 'system'");
             }
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {

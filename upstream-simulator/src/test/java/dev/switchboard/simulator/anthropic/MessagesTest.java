@@ -55,6 +55,18 @@ class MessagesTest {
     }
 
     @Test
+    void systemTurnsInsideTheConversationAreAcceptedAndOtherRolesRefused() {
+        post("/v1/messages", "{\"model\":\"m\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"first\"},{\"role\":\"system\",\"content\":\"remember\"},{\"role\":\"user\",\"content\":\"again\"}]}")
+                .statusCode(200)
+                .body("content[0].text", equalTo("echo: again"));
+        post("/v1/messages",
+                "{\"model\":\"m\",\"max_tokens\":64,\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}")
+                .statusCode(400)
+                .body("error.type", equalTo("invalid_request_error"));
+    }
+
+    @Test
     void nonStreamingAnswerIsAMessage() throws Exception {
         String request = simple("claude-sonnet-4-5", "hello claude", "");
         String body = post("/v1/messages", request)
