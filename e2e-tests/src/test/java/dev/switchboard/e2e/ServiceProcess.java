@@ -58,6 +58,9 @@ final class ServiceProcess {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         process = builder.start();
+        // a test JVM killed mid-run must not leave services behind on the machine
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     }
 
     void awaitReady(HttpClient http, Duration timeout) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Allowed: default, resilient, throttled. */
+    /** Allowed: {@link #mainCallerGroups()}. */
     RouterTokens.Issued caller;
     /** Allowed: default only; its usage must never show up in {@link #caller}'s report. */
     RouterTokens.Issued otherCaller;
@@ -129,6 +130,12 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     private String policyYaml() {
         String sim = "http://127.0.0.1:" + simulator.port() + "/v1";
+        StringBuilder clientProviders = new StringBuilder();
+        StringBuilder clientGroups = new StringBuilder();
+        for (ClientTarget target : ClientTarget.values()) {
+            clientProviders.append(target.providerYaml(sim));
+            clientGroups.append(target.groupsYaml());
+        }
         return """
                 version: e2e-1
                 providers:
@@ -157,6 +164,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
                         model: sim-echo
                         input_price_per_million_usd: 3.0
                         output_price_per_million_usd: 12.0
+                %8$s
                 models:
                   default:
                     strategy: failover
@@ -171,6 +179,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
                     strategy: static
                     targets:
                       - {provider: sim, model_ref: echo}
+                %9$s
                 callers:
                   - id: e2e-main
                     owner_user: erin
@@ -178,7 +187,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
                     environment: test
                     token_id: %2$s
                     token_sha256: %3$s
-                    allow: [default, resilient]
+                    allow: [%10$s]
                   - id: e2e-other
                     owner_user: oscar
                     project: e2e
@@ -195,7 +204,16 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
                     token_sha256: %7$s
                     allow: [default]
                 """.formatted(sim, caller.tokenId(), caller.sha256(), otherCaller.tokenId(), otherCaller.sha256(),
-                disabledCaller.tokenId(), disabledCaller.sha256());
+                disabledCaller.tokenId(), disabledCaller.sha256(), clientProviders.toString().stripTrailing(),
+                clientGroups.toString().stripTrailing(),
+                String.join(", ", mainCallerGroups()));
+    }
+
+    /** The groups {@link #caller} may use: the original two and every client-test group. */
+    static List<String> mainCallerGroups() {
+        List<String> groups = new ArrayList<>(List.of("default", "resilient"));
+        groups.addAll(ClientTarget.groups());
+        return List.copyOf(groups);
     }
 
     /** Every secret the suite was given: none of them may appear in a log, a row or an error. */
