@@ -49,8 +49,13 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         }
         byte[] token = new byte[24];
         new SecureRandom().nextBytes(token);
-        return Map.of("kafka.bootstrap.servers", cluster.bootstrapServers(), "switchboard.internal.token",
-                HexFormat.of().formatHex(token));
+        // Per channel too: an inherited KAFKA_BOOTSTRAP_SERVERS (scripts/test exports one for the e2e module)
+        // outranks test-resource properties for the connector's defaults and would point it at another broker.
+        String servers = cluster.bootstrapServers();
+        return Map.of("kafka.bootstrap.servers", servers,
+                "mp.messaging.incoming.switchboard-usage-v1.bootstrap.servers", servers,
+                "mp.messaging.outgoing.switchboard-usage-dlq.bootstrap.servers", servers,
+                "switchboard.internal.token", HexFormat.of().formatHex(token));
     }
 
     @Override
