@@ -152,7 +152,7 @@ class AnthropicMessagesTest {
         assertInvalid("{\"model\":\"alpha\",\"max_tokens\":64}", "messages");
         assertInvalid("{\"model\":\"alpha\",\"max_tokens\":64,\"messages\":[]}", "messages");
         assertInvalid("{\"model\":7,\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "model");
-        assertInvalid("{\"model\":\"alpha\",\"max_tokens\":64,\"messages\":[{\"role\":\"system\",\"content\":\""
+        assertInvalid("{\"model\":\"alpha\",\"max_tokens\":64,\"messages\":[{\"role\":\"robot\",\"content\":\""
                 + Bodies.PROMPT + "\"}]}", "messages[0].role");
         assertInvalid("{\"model\":\"alpha\",\"max_tokens\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                 "max_tokens");
