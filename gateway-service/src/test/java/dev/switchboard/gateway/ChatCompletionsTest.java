@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +26,8 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 import dev.switchboard.gateway.policy.PolicyHolder;
 import dev.switchboard.gateway.usage.EdgeUsageEvents;
+import dev.switchboard.model.dialect.ChatCompletions;
+import dev.switchboard.model.json.Json;
 import dev.switchboard.model.policy.CompiledPolicy;
 import dev.switchboard.model.policy.PolicySets;
 import dev.switchboard.model.usage.UsageEvent;
@@ -100,6 +104,39 @@ class ChatCompletionsTest {
         String allHeaders = call.headers().toString().toLowerCase();
         assertThat(allHeaders).doesNotContain(Tokens.of("alice").toLowerCase()).doesNotContain(Tokens.hashOf("alice"));
         assertThat(usage.messages()).isEmpty();
+    }
+
+    @Test
+    void sendsTheCheapEstimateUnlessAContextWindowIsWithinReach() throws IOException {
+        String prose = "Operators watch the gateway's latency, and callers expect the answers they would get directly. ";
+        String small = chatBody("alpha", prose);
+        String nearWindow = chatBody("small-window", prose.repeat(10));
+
+        for (String body : new String[]{small, nearWindow}) {
+            given().auth().oauth2(Tokens.of("star")).contentType(ContentType.JSON).body(body)
+                    .post("/v1/chat/completions").then().statusCode(200);
+        }
+
+        assertThat(backends.routeCalls).hasSize(2);
+        FakeBackends.Received far = backends.routeCalls.poll();
+        FakeBackends.Received near = backends.routeCalls.poll();
+        assertThat(Integer.parseInt(far.header("x-sb-estimated-input-tokens")))
+                .as("no target of alpha has a context window: the tokenizer-free estimate is sent")
+                .isEqualTo(ChatCompletions.inspect(json(small)).estimatedInputTokens());
+        int exact = ChatCompletions.countInputTokens(json(nearWindow));
+        assertThat(exact).as("the test prompt must differ between estimate and count").isNotEqualTo(
+                ChatCompletions.inspect(json(nearWindow)).estimatedInputTokens());
+        assertThat(Integer.parseInt(near.header("x-sb-estimated-input-tokens")))
+                .as("a prompt near the 200-token window is counted with the real tokenizer").isEqualTo(exact);
+    }
+
+    private static String chatBody(String model, String text) {
+        return "{\"model\":\"" + model + "\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + text + "\"}]}";
+    }
+
+    private static ObjectNode json(String body) throws IOException {
+        return (ObjectNode) Json.MAPPER.readTree(body);
     }
 
     @Test

@@ -137,6 +137,6 @@ class CountTokensTest {
     private static int expectedEstimate(String body) throws Exception {
         ObjectNode json = (ObjectNode) Json.MAPPER.readTree(body);
         json.put("max_tokens", 1);
-        return RequestFacts.of(Codecs.of(Dialect.ANTHROPIC_MESSAGES).decodeRequest(json)).estimatedInputTokens();
+        return RequestFacts.countInputTokens(Codecs.of(Dialect.ANTHROPIC_MESSAGES).decodeRequest(json));
     }
 }

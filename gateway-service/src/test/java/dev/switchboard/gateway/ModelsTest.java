@@ -32,7 +32,7 @@ class ModelsTest {
 
         assertThat(models("narrow").getList("data.id", String.class)).containsExactly("beta");
         assertThat(models("star").getList("data.id", String.class)).containsExactly("alpha", "beta", "stream", "slow",
-                "failing");
+                "failing", "small-window");
         // stable: the same answer twice
         assertThat(models("alice").prettify()).isEqualTo(alice.prettify());
     }

@@ -23,6 +23,22 @@ public final class ChatCompletions {
      * @throws GatewayError.Failure {@code invalid-request} naming the offending field
      */
     public static RequestFacts inspect(ObjectNode body) {
+        TokenEstimate estimate = new TokenEstimate();
+        RequestFacts facts = inspect(body, estimate);
+        return facts.withEstimatedInputTokens(estimate.tokens());
+    }
+
+    /**
+     * The prompt tokens of a body {@link #inspect} accepted, counted with the real tokenizer: for {@code count_tokens}
+     * and for prompts whose estimate lies near a context window.
+     */
+    public static int countInputTokens(ObjectNode body) {
+        TextSink.Collected text = new TextSink.Collected();
+        inspect(body, text);
+        return text.countTokens();
+    }
+
+    private static RequestFacts inspect(ObjectNode body, TextSink text) {
         JsonNode model = body.get("model");
         if (model != null && !model.isNull() && !model.isTextual()) {
             throw invalid("model", "must be a string");
@@ -31,7 +47,6 @@ public final class ChatCompletions {
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             throw invalid("messages", "required, a non-empty array");
         }
-        StringBuilder text = new StringBuilder(256);
         int images = 0;
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
@@ -66,16 +81,16 @@ public final class ChatCompletions {
                 stream != null && stream.asBoolean(),
                 body.path("stream_options").path("include_usage").asBoolean(false),
                 cap, messages.size(), tools == null || tools.isNull() ? 0 : tools.size(), images, structured, reasoning,
-                TokenCounter.count(text));
+                0);
     }
 
     /** @return number of images in the content */
-    private static int collectContent(JsonNode content, String path, StringBuilder text) {
+    private static int collectContent(JsonNode content, String path, TextSink text) {
         if (content == null || content.isNull()) {
             return 0;
         }
         if (content.isTextual()) {
-            text.append(content.asText()).append('\n');
+            text.append(content.asText());
             return 0;
         }
         if (!content.isArray()) {
@@ -86,7 +101,7 @@ public final class ChatCompletions {
             JsonNode part = content.get(p);
             String type = part.path("type").asText("");
             switch (type) {
-                case "text" -> text.append(part.path("text").asText("")).append('\n');
+                case "text" -> text.append(part.path("text").asText(""));
                 case "image_url" -> images++;
                 case "" -> throw invalid(path + "[" + p + "].type", "required");
                 default -> {

@@ -41,6 +41,18 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void countsThePromptExactlyOnRequest() throws Exception {
+        ObjectNode body = json("""
+                {"model":"m","messages":[{"role":"system","content":"be brief"},
+                  {"role":"user","content":[{"type":"text","text":"hello world"},{"type":"image_url","image_url":{}}]}]}
+                """);
+
+        assertThat(ChatCompletions.countInputTokens(body)).isEqualTo(TokenCounter.count("be brief\nhello world\n"));
+        assertThat(ChatCompletions.inspect(body).estimatedInputTokens()).isEqualTo(TokenEstimate.of("be brief")
+                + TokenEstimate.of("hello world"));
+    }
+
+    @Test
     void missingModelIsAllowedHereAndDecidedByPolicy() throws Exception {
         RequestFacts facts = ChatCompletions.inspect(json("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
         assertThat(facts.model()).isNull();

@@ -34,5 +34,8 @@ class RequestFactsTest {
         assertThat(facts.imageCount()).isEqualTo(1);
         assertThat(facts.messageCount()).isEqualTo(1);
         assertThat(facts.estimatedInputTokens()).isEqualTo(ChatCompletions.inspect(chat).estimatedInputTokens());
+        assertThat(RequestFacts.countInputTokens(Codecs.of(Dialect.ANTHROPIC_MESSAGES).decodeRequest(messages)))
+                .as("exact counts agree across dialects too")
+                .isEqualTo(ChatCompletions.countInputTokens(chat));
     }
 }

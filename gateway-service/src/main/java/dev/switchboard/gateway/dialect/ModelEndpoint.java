@@ -39,7 +39,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  *
  * <p>
  * Anthropic's {@code count_tokens} shares the steps up to the allow list and is then answered here with the tokenizer
- * estimate: no limits, no forwarding, no usage event (it is not a model request and costs no provider call).
+ * count: no limits, no forwarding, no usage event (it is not a model request and costs no provider call).
  */
 @ApplicationScoped
 public class ModelEndpoint {
@@ -87,7 +87,7 @@ public class ModelEndpoint {
     /** What happens to a request whose body is valid and whose group the caller may use. */
     @FunctionalInterface
     private interface Accepted {
-        void accept(Exchange exchange, RequestFacts facts, Buffer body);
+        void accept(Exchange exchange, RequestFacts facts, ObjectNode json, Buffer body);
     }
 
     private void receive(Exchange exchange, Accepted next) {
@@ -122,8 +122,9 @@ public class ModelEndpoint {
 
     private void onBody(Exchange exchange, Buffer body, Accepted next) {
         RequestFacts facts;
+        ObjectNode json;
         try {
-            ObjectNode json = RequestBodies.parseObject(body);
+            json = RequestBodies.parseObject(body);
             facts = exchange.surface.inspect(json);
             exchange.requestedModel = facts.model();
             exchange.stream = facts.stream();
@@ -136,22 +137,25 @@ public class ModelEndpoint {
             return;
         }
         try {
-            next.accept(exchange, facts, body);
+            next.accept(exchange, facts, json, body);
         } catch (RuntimeException unexpected) {
             exchange.fail(unexpected);
         }
     }
 
-    private static void answerTokenCount(Exchange exchange, RequestFacts facts, Buffer body) {
+    private static void answerTokenCount(Exchange exchange, RequestFacts facts, ObjectNode json, Buffer body) {
         exchange.ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, Headers.APPLICATION_JSON)
-                .end("{\"input_tokens\":" + facts.estimatedInputTokens() + "}");
+                .end("{\"input_tokens\":" + exchange.surface.countInputTokens(json) + "}");
     }
 
-    private void admitAndForward(Exchange exchange, RequestFacts facts, Buffer body) {
+    private void admitAndForward(Exchange exchange, RequestFacts facts, ObjectNode json, Buffer body) {
         RoutingContext ctx = exchange.ctx;
+        int promptTokens = PromptTokens.needsExactCount(facts, exchange.policy, exchange.group)
+                ? exchange.surface.countInputTokens(json)
+                : facts.estimatedInputTokens();
         RouteCall call = new RouteCall(exchange.edge, exchange.surface.dialect(), exchange.caller, exchange.group,
-                facts.model(), facts.stream(), facts.estimatedInputTokens(), exchange.policy.version(),
+                facts.model(), facts.stream(), promptTokens, exchange.policy.version(),
                 exchange.userAgent, exchange.surface.anthropicHeaders() ? anthropicHeaders(ctx) : null, body);
         Slot.Holder slot = new Slot.Holder();
         ctx.addEndHandler(ended -> slot.release());

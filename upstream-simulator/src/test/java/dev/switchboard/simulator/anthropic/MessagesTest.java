@@ -51,7 +51,7 @@ class MessagesTest {
     }
 
     private static int gatewayEstimate(String body) throws Exception {
-        return RequestFacts.of(Codecs.of(MESSAGES).decodeRequest((ObjectNode) json(body))).estimatedInputTokens();
+        return RequestFacts.countInputTokens(Codecs.of(MESSAGES).decodeRequest((ObjectNode) json(body)));
     }
 
     @Test

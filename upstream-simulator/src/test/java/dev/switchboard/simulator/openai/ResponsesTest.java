@@ -46,7 +46,7 @@ class ResponsesTest {
 
     /** What the gateway estimates for the same body: the simulator's input_tokens must agree. */
     private static int gatewayEstimate(String body) throws Exception {
-        return RequestFacts.of(Codecs.of(RESPONSES).decodeRequest((ObjectNode) json(body))).estimatedInputTokens();
+        return RequestFacts.countInputTokens(Codecs.of(RESPONSES).decodeRequest((ObjectNode) json(body)));
     }
 
     @Test
