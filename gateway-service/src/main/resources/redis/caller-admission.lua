@@ -1,9 +1,11 @@
 -- Caller admission in one atomic step: rolling-minute request log and in-flight leases.
 -- KEYS[1] sorted set of admissions in the window (score = admission time, ms)
 -- KEYS[2] sorted set of in-flight requests (score = lease expiry, ms)
--- ARGV: rpm limit (0 = none), concurrency limit (0 = none), admission id, window ms, lease ms
--- Returns {0, 0} when admitted, {1, retry_ms} when over rpm, {2, retry_ms} when over concurrency.
--- Nothing is recorded for a refused request. Redis' own clock is used so that every replica agrees.
+-- ARGV: rpm limit (0 = none), concurrency limit (0 = none), admission id, window ms, lease ms,
+--       record (1 = the gateway already admitted the request optimistically: record it whatever the counts)
+-- Returns {verdict, retry_ms, requests in window, requests in flight} (counts after this admission):
+-- verdict 0 admitted, 1 over rpm, 2 over concurrency. Nothing is recorded for a refused request.
+-- Redis' own clock is used so that every replica agrees.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local rpm = tonumber(ARGV[1])
@@ -11,27 +13,36 @@ local concurrent = tonumber(ARGV[2])
 local id = ARGV[3]
 local window = tonumber(ARGV[4])
 local lease = tonumber(ARGV[5])
+local record = ARGV[6] == '1'
 
+local requests = 0
+local inflight = 0
 if rpm > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-  if redis.call('ZCARD', KEYS[1]) >= rpm then
-    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-    return {1, tonumber(oldest[2]) + window - now}
-  end
+  requests = redis.call('ZCARD', KEYS[1])
 end
 if concurrent > 0 then
   -- expired leases belong to requests whose release never came (a replica crashed mid-request)
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-  if redis.call('ZCARD', KEYS[2]) >= concurrent then
-    return {2, 1000}
+  inflight = redis.call('ZCARD', KEYS[2])
+end
+if not record then
+  if rpm > 0 and requests >= rpm then
+    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    return {1, tonumber(oldest[2]) + window - now, requests, inflight}
+  end
+  if concurrent > 0 and inflight >= concurrent then
+    return {2, 1000, requests, inflight}
   end
 end
 if rpm > 0 then
   redis.call('ZADD', KEYS[1], now, id)
   redis.call('PEXPIRE', KEYS[1], window)
+  requests = requests + 1
 end
 if concurrent > 0 then
   redis.call('ZADD', KEYS[2], now + lease, id)
   redis.call('PEXPIRE', KEYS[2], lease)
+  inflight = inflight + 1
 end
-return {0, 0}
+return {0, 0, requests, inflight}

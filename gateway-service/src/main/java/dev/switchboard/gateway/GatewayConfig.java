@@ -87,6 +87,30 @@ public interface GatewayConfig {
          */
         @WithDefault("11m")
         Duration concurrencyLease();
+
+        /** Admission without waiting for Redis while a caller is far from its limits (docs/performance.md). */
+        OptimisticConfig optimistic();
+    }
+
+    interface OptimisticConfig {
+        /** Off: every admission of a limited caller waits for its Redis round trip. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Limits below this are always checked in Redis before admitting: small limits must be exact. */
+        @WithDefault("100")
+        int minLimit();
+
+        /**
+         * Share of a limit kept for exact checks: once a caller's last known use (plus this replica's admissions
+         * Redis has not confirmed yet) reaches {@code limit × (1 − headroom)}, admissions wait for Redis again.
+         */
+        @WithDefault("0.1")
+        double headroom();
+
+        /** A caller's last known use older than this is not trusted: the next admission waits for Redis. */
+        @WithDefault("1s")
+        Duration maxStaleness();
     }
 
     interface ReadinessConfig {

@@ -9,6 +9,9 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -16,14 +19,20 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.vertx.core.Future;
 
+import dev.switchboard.gateway.admission.CallerLimits;
+import dev.switchboard.gateway.admission.Slot;
+import dev.switchboard.gateway.policy.PolicyHolder;
 import dev.switchboard.gateway.usage.EdgeUsageEvents;
+import dev.switchboard.model.policy.Caller;
 import dev.switchboard.model.usage.UsageEvent;
 
 /** RPM and concurrency limits against the real Redis at 127.0.0.1:6379 (keys under a per-run prefix). */
@@ -40,6 +49,18 @@ class CallerLimitsTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    CallerLimits limits;
+
+    @Inject
+    PolicyHolder policies;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    RedisDataSource redis;
 
     UsageSink usage;
 
@@ -133,6 +154,38 @@ class CallerLimitsTest {
                 "the gateway to reset the routing request");
         Await.until(() -> chat("conc", "alpha").statusCode() == 200, Duration.ofSeconds(5),
                 "the concurrency slot to be released");
+    }
+
+    @Test
+    void farFromItsLimitsACallerIsAdmittedAtOnceAndEveryAdmissionIsStillRecordedAndReleased() throws Exception {
+        Caller bulk = policies.current().callerByToken(Tokens.of("bulk")).orElseThrow();
+        List<Slot> slots = new ArrayList<>();
+        slots.add(limits.admit(bulk).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 20; i++) {
+            Future<Slot> admitted = limits.admit(bulk);
+            assertThat(admitted.isComplete()).as("admission %d must not wait for Redis", i).isTrue();
+            slots.add(admitted.result());
+        }
+        String base = config.limits().keyPrefix() + "{bulk}";
+        Await.until(() -> redis.sortedSet(String.class).zcard(base + ":rpm") == 21, Duration.ofSeconds(5),
+                "every admission to be recorded in the rolling window");
+        assertThat(redis.sortedSet(String.class).zcard(base + ":inflight")).isEqualTo(21);
+
+        slots.forEach(Slot::release);
+        Await.until(() -> redis.sortedSet(String.class).zcard(base + ":inflight") == 0, Duration.ofSeconds(5),
+                "every slot to be released after its record");
+    }
+
+    @Test
+    void nearItsLimitEveryAdmissionWaitsForRedisSoTheLimitHoldsExactly() {
+        for (int i = 0; i < 100; i++) {
+            chat("hundred", "alpha").then().statusCode(200);
+        }
+        chat("hundred", "alpha").then().statusCode(429).body("error.type", equalTo("rpm-exceeded"));
+
+        assertThat(backends.routeCalls).hasSize(100);
+        assertThat(redis.sortedSet(String.class).zcard(config.limits().keyPrefix() + "{hundred}:rpm"))
+                .isEqualTo(100);
     }
 
     private static Response chat(String caller, String model) {

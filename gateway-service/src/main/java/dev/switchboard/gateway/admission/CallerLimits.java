@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,8 +34,9 @@ import dev.switchboard.model.error.GatewayError;
 import dev.switchboard.model.policy.Caller;
 
 /**
- * Caller RPM and concurrency limits, shared by every gateway replica through Redis. One round trip per admitted or
- * refused request ({@code EVALSHA} of {@code redis/caller-admission.lua}); callers without limits never touch Redis.
+ * Caller RPM and concurrency limits, shared by every gateway replica through Redis: one {@code EVALSHA} of
+ * {@code redis/caller-admission.lua} per admission, which either decides (near a limit) or only records (far from it,
+ * off the request's path); callers without limits never touch Redis.
  */
 @ApplicationScoped
 public class CallerLimits {
@@ -55,6 +58,8 @@ public class CallerLimits {
     private final long timeoutMs;
     private final long leaseMs;
     private final RedisFailureMode failureMode;
+    private final GatewayConfig.OptimisticConfig optimistic;
+    private final Map<String, CallerUsageView> views = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureLog = new AtomicLong();
 
     CallerLimits(Redis redis, Vertx vertx, GatewayConfig config) {
@@ -66,10 +71,13 @@ public class CallerLimits {
         this.timeoutMs = Math.max(1, config.limits().redisTimeout().toMillis());
         this.leaseMs = config.limits().concurrencyLease().toMillis();
         this.failureMode = config.limits().redisFailureMode();
+        this.optimistic = config.limits().optimistic();
     }
 
     /**
-     * Admits one request of {@code caller} or refuses it.
+     * Admits one request of {@code caller} or refuses it. While the caller is far from its limits (see
+     * {@link CallerUsageView}) the request is admitted at once and recorded in Redis in the background; otherwise the
+     * admission waits for Redis' decision.
      *
      * @return the in-flight slot to release when the response ends; failed with a {@link GatewayError.Failure}
      *         ({@code rpm-exceeded}, {@code concurrency-exceeded}, or {@code service-unavailable} when Redis cannot
@@ -81,12 +89,32 @@ public class CallerLimits {
         if (rpm == null && concurrent == null) {
             return UNLIMITED;
         }
-        String base = keyPrefix + "{" + caller.id() + "}";
-        String inFlightKey = base + ":inflight";
-        String admissionId = admissionId();
-        Request evalsha = Request.cmd(Command.EVALSHA).arg(scriptSha);
-        withArgs(evalsha, base, inFlightKey, rpm, concurrent, admissionId);
+        Admission admission = new Admission(keyPrefix + "{" + caller.id() + "}", rpm, concurrent, admissionId());
+        CallerUsageView view = views.computeIfAbsent(caller.id(), id -> new CallerUsageView());
+        if (optimistic.enabled()
+                && view.admitsWithoutWaiting(rpm, concurrent, optimistic, System.currentTimeMillis())) {
+            return Future.succeededFuture(admitOptimistically(admission, view));
+        }
+        return admitAfterRedis(caller, admission, view);
+    }
 
+    private Slot admitOptimistically(Admission admission, CallerUsageView view) {
+        view.sent();
+        Future<Response> recorded = evaluate(admission, true).andThen(answer -> {
+            view.confirmed();
+            if (answer.succeeded()) {
+                observe(view, answer.result());
+            } else {
+                logRedisFailure(answer.cause());
+            }
+        });
+        // the release must reach Redis after the record, or the slot would stay taken until its lease expires
+        return admission.concurrent == null
+                ? Slot.NONE
+                : new Slot(() -> recorded.onComplete(done -> release(admission)));
+    }
+
+    private Future<Slot> admitAfterRedis(Caller caller, Admission admission, CallerUsageView view) {
         Promise<Slot> result = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, id -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
@@ -95,21 +123,30 @@ public class CallerLimits {
                 result.tryFail(answer.cause());
                 return;
             }
-            Slot slot = concurrent == null ? Slot.NONE : new Slot(() -> release(inFlightKey, admissionId));
+            observe(view, answer.result());
+            Slot slot = admission.concurrent == null ? Slot.NONE : new Slot(() -> release(admission));
             if (decide(answer.result(), caller, result) && !result.tryComplete(slot)) {
                 // admitted after the timeout already answered for Redis: give the slot back
                 slot.release();
             }
         };
-        redis.send(evalsha).recover(failure -> {
+        evaluate(admission, false).onComplete(onCallerThread(onAnswer));
+        return result.future().recover(this::onFailure);
+    }
+
+    /** Runs the admission script; {@code record} records the request whatever the counts say. */
+    private Future<Response> evaluate(Admission admission, boolean record) {
+        return redis.send(admission.args(Request.cmd(Command.EVALSHA).arg(scriptSha), record)).recover(failure -> {
             if (failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")) {
                 // first use on this Redis (or after a restart / SCRIPT FLUSH): EVAL caches the script for EVALSHA
-                return redis.send(withArgs(Request.cmd(Command.EVAL).arg(script), base, inFlightKey, rpm, concurrent,
-                        admissionId));
+                return redis.send(admission.args(Request.cmd(Command.EVAL).arg(script), record));
             }
             return Future.failedFuture(failure);
-        }).onComplete(onCallerThread(onAnswer));
-        return result.future().recover(this::onFailure);
+        });
+    }
+
+    private static void observe(CallerUsageView view, Response answer) {
+        view.observe(answer.get(2).toLong(), answer.get(3).toLong(), System.currentTimeMillis());
     }
 
     /** @return true when admitted; otherwise {@code result} is failed with the refusal */
@@ -157,20 +194,8 @@ public class CallerLimits {
         return failureMode == RedisFailureMode.OPEN ? UNLIMITED : Future.failedFuture(LIMITS_UNAVAILABLE.asException());
     }
 
-    private Request withArgs(Request request, String base, String inFlightKey, Integer rpm, Integer concurrent,
-            String admissionId) {
-        return request.arg(2)
-                .arg(base + ":rpm")
-                .arg(inFlightKey)
-                .arg(rpm == null ? 0 : rpm)
-                .arg(concurrent == null ? 0 : concurrent)
-                .arg(admissionId)
-                .arg(WINDOW_MS)
-                .arg(leaseMs);
-    }
-
-    private void release(String inFlightKey, String admissionId) {
-        redis.send(Request.cmd(Command.ZREM).arg(inFlightKey).arg(admissionId)).onFailure(failure -> {
+    private void release(Admission admission) {
+        redis.send(Request.cmd(Command.ZREM).arg(admission.inFlightKey()).arg(admission.id)).onFailure(failure -> {
             // the lease expires on its own; until then the caller has one slot less
             logRedisFailure(failure);
         });
@@ -208,6 +233,37 @@ public class CallerLimits {
                     .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required by every JRE", e);
+        }
+    }
+
+    /** One admission's keys and arguments for {@code redis/caller-admission.lua}. */
+    private final class Admission {
+        final String base;
+        final Integer rpm;
+        final Integer concurrent;
+        final String id;
+
+        Admission(String base, Integer rpm, Integer concurrent, String id) {
+            this.base = base;
+            this.rpm = rpm;
+            this.concurrent = concurrent;
+            this.id = id;
+        }
+
+        String inFlightKey() {
+            return base + ":inflight";
+        }
+
+        Request args(Request request, boolean record) {
+            return request.arg(2)
+                    .arg(base + ":rpm")
+                    .arg(inFlightKey())
+                    .arg(rpm == null ? 0 : rpm)
+                    .arg(concurrent == null ? 0 : concurrent)
+                    .arg(id)
+                    .arg(WINDOW_MS)
+                    .arg(leaseMs)
+                    .arg(record ? 1 : 0);
         }
     }
 
