@@ -68,8 +68,7 @@ public record RequestFacts(
             } else if (part instanceof ContentPart.Image) {
                 images++;
             } else if (part instanceof ContentPart.ToolCall c) {
-                text.append(c.name());
-                text.append(c.arguments().json());
+                text.append(c.name() + ' ' + c.arguments().json());
             } else if (part instanceof ContentPart.ToolResult r) {
                 images += collect(r.content(), text);
             } else if (part instanceof ContentPart.Thinking t) {

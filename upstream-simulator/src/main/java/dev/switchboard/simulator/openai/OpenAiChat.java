@@ -66,7 +66,7 @@ public class OpenAiChat implements SimDialect {
         }
         RequestFacts facts;
         try {
-            // the gateway's own inspector: same validation, and prompt_tokens equal to the gateway's estimate
+            // the gateway's own inspector: same validation; prompt_tokens is its exact count of the same text
             facts = ChatCompletions.inspect((ObjectNode) body);
         } catch (GatewayError.Failure e) {
             Object field = e.error().details().get("field");
@@ -76,7 +76,8 @@ public class OpenAiChat implements SimDialect {
             throw Failure.invalidRequest("You must provide a model parameter.", "model").rejection();
         }
         JsonNode messages = body.get("messages");
-        return new SimRequest(facts.model(), facts.stream(), facts.includeUsage(), facts.estimatedInputTokens(),
+        return new SimRequest(facts.model(), facts.stream(), facts.includeUsage(),
+                ChatCompletions.countInputTokens((ObjectNode) body),
                 lastUserText(messages), facts.imageCount(), facts.maxOutputTokens(), toolStep(messages));
     }
 
