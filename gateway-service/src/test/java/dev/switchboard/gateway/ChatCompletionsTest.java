@@ -140,6 +140,20 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void relaysSmallAnswersWholeAndLargeOnesPipedWithTheirLength() {
+        Response small = given().auth().oauth2(Tokens.of("star")).contentType(ContentType.JSON)
+                .body(Bodies.chat("alpha")).post("/v1/chat/completions");
+        small.then().statusCode(200).body("id", equalTo("chatcmpl-test"));
+        assertThat(small.header("content-length")).isEqualTo(Integer.toString(small.asByteArray().length));
+
+        Response large = given().auth().oauth2(Tokens.of("star")).contentType(ContentType.JSON)
+                .body(Bodies.chat("beta")).post("/v1/chat/completions");
+        large.then().statusCode(200).body("id", equalTo("chatcmpl-large"));
+        assertThat(large.asByteArray()).hasSizeGreaterThan(FakeBackends.LARGE_ANSWER_PAD);
+        assertThat(large.header("content-length")).isEqualTo(Integer.toString(large.asByteArray().length));
+    }
+
+    @Test
     void relaysRoutingErrorsWithTheirHeaders() {
         String requestId = given().auth()
                 .oauth2(Tokens.of("alice"))

@@ -33,6 +33,9 @@ public final class FakeBackends {
     private HttpServer server;
     private int port;
 
+    /** Padding of the answers to group {@code beta}: well over the gateway's single-write threshold. */
+    public static final int LARGE_ANSWER_PAD = 300_000;
+
     public final ConcurrentLinkedQueue<Received> routeCalls = new ConcurrentLinkedQueue<>();
     public final ConcurrentLinkedQueue<Received> usageCalls = new ConcurrentLinkedQueue<>();
     /** Request IDs of held ("slow") route calls whose connection the gateway closed. */
@@ -104,6 +107,9 @@ public final class FakeBackends {
                 response.setChunked(true).putHeader("content-type", "text/event-stream");
                 sendEvents(response, dialect, 0);
             }
+            // larger than the relay's single-write threshold: piped chunk by chunk with its Content-Length
+            case "beta" -> response.putHeader("content-type", "application/json")
+                    .end("{\"id\":\"chatcmpl-large\",\"pad\":\"" + "x".repeat(LARGE_ANSWER_PAD) + "\"}");
             case "slow" -> request.connection().closeHandler(v -> closedByGateway.add(requestId));
             case "failing" -> response.setStatusCode(503)
                     .putHeader("content-type", "application/json")

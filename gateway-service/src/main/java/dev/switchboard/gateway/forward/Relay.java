@@ -16,7 +16,18 @@ final class Relay {
     private static final CharSequence[] RELAYED = {HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL,
             Headers.RETRY_AFTER, Headers.ROUTER_ERROR_CLASS, Headers.UPSTREAM_STATUS};
 
+    /** Answers up to this size are read whole and written once; larger ones and streams are piped. */
+    static final int SMALL_BODY_BYTES = 64 * 1024;
+
     private Relay() {
+    }
+
+    private static boolean isSmall(String contentLength) {
+        try {
+            return Long.parseLong(contentLength) <= SMALL_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** @param beforeEnd runs once just before the caller's response ends, however it ends */
@@ -29,6 +40,21 @@ final class Relay {
             }
         }
         String length = answer.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && isSmall(length)) {
+            // a whole small answer: one write to the caller instead of a chunk write, then an end
+            answer.body().onComplete(read -> {
+                beforeEnd.run();
+                if (out.ended() || out.closed()) {
+                    return;
+                }
+                if (read.succeeded()) {
+                    out.end(read.result());
+                } else {
+                    out.reset();
+                }
+            });
+            return;
+        }
         if (length != null) {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
         } else {
