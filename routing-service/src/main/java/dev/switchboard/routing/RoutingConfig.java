@@ -40,9 +40,22 @@ public interface RoutingConfig {
         @WithDefault("sb:backoff:")
         String keyPrefix();
 
-        /** How long a request waits for Redis before routing without backoff information. */
+        /**
+         * How long an attempt that met a 429 or quota signal waits for Redis to record the cooldown before falling
+         * back without it. Requests never read Redis: they read this replica's mirror of the marks.
+         */
         @WithDefault("150ms")
         Duration redisTimeout();
+
+        /** Pub/sub channel on which replicas announce the marks they set; default {@code <key-prefix>marks}. */
+        Optional<String> channel();
+
+        /**
+         * How often each replica re-reads its policy's marks from Redis (one MGET), which repairs announcements it
+         * missed; also done whenever its subscription to the channel starts again.
+         */
+        @WithDefault("5s")
+        Duration resyncInterval();
 
         /** Cooldown after an upstream 429. */
         Cooldown rateLimit();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 import dev.switchboard.model.usage.ShapeEventRecord;
 import dev.switchboard.model.usage.UsageEvent;
+import dev.switchboard.routing.backoff.BackoffSync;
 import dev.switchboard.routing.support.Calls;
 import dev.switchboard.routing.support.FakeUpstream;
 import dev.switchboard.routing.support.RoutingTestResource;
@@ -39,12 +41,17 @@ class BackoffRoutingTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    BackoffSync sync;
+
     @BeforeEach
     void clearMarks() {
         List<String> keys = redis.key().keys(RoutingTestResource.KEY_PREFIX + "*");
         if (!keys.isEmpty()) {
             redis.key().del(keys.toArray(String[]::new));
         }
+        // the replica's mirror forgets them at its next resync; don't wait for it
+        sync.resync().await().atMost(Duration.ofSeconds(5));
     }
 
     @Test

@@ -112,6 +112,7 @@ class RouteEndpointTest {
         assertThat(event.inputTokens()).as("the gateway's estimate").isEqualTo(9);
         assertThat(event.outputTokens()).isPositive();
         assertThat(event.totalCostUsd()).isPositive();
+        assertThat(UsageSink.messagesFor(connector, id)).as("exactly one event per request").hasSize(1);
     }
 
     @Test

@@ -11,17 +11,20 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reports whether the shared backoff state is reachable without failing readiness: routing fails open without Redis,
- * so taking the replica out of service would only make things worse.
+ * Reports whether the shared backoff state is reachable, and whether this replica hears the other replicas'
+ * announcements, without failing readiness: routing keeps serving from its mirror without Redis, so taking the
+ * replica out of service would only make things worse.
  */
 @Readiness
 @ApplicationScoped
 public class RedisReadinessCheck implements AsyncHealthCheck {
 
     private final BackoffStore store;
+    private final BackoffSync sync;
 
-    RedisReadinessCheck(BackoffStore store) {
+    RedisReadinessCheck(BackoffStore store, BackoffSync sync) {
         this.store = store;
+        this.sync = sync;
     }
 
     @Override
@@ -31,6 +34,7 @@ public class RedisReadinessCheck implements AsyncHealthCheck {
                         .up()
                         .withData("redis", up ? "reachable" : "unreachable")
                         .withData("mode", up ? "shared" : "fail-open")
+                        .withData("announcements", sync.listening() ? "subscribed" : "resubscribing")
                         .build());
     }
 }

@@ -151,16 +151,9 @@ public class RouteHandler {
         }
         r.overCapRerouted = eligible.overCapRerouted();
         RoutingStrategy strategy = strategies.forName(group.strategy());
-        Executor onRequestContext = onCurrentContext();
-        backoff.activeMarks(eligible.eligible()).emitOn(onRequestContext).subscribe().with(marks -> {
-            try {
-                attempt(r, policy, inbound, strategy, eligible.eligible(), marks, onRequestContext);
-            } catch (GatewayError.Failure f) {
-                reject(r, f.error(), errorClassOf(f.error()), Map.of());
-            } catch (RuntimeException e) {
-                unexpected(r, e);
-            }
-        }, failure -> unexpected(r, failure));
+        // this replica's mirror of the shared marks: no Redis round trip on the request path
+        Map<String, BackoffMark> marks = backoff.activeMarks(eligible.eligible());
+        attempt(r, policy, inbound, strategy, eligible.eligible(), marks, onCurrentContext());
     }
 
     private void attempt(Request r, CompiledPolicy policy, InboundRequest inbound, RoutingStrategy strategy,
@@ -172,13 +165,15 @@ public class RouteHandler {
         }
         List<ResolvedTarget> available = new ArrayList<>(eligible.size());
         long soonest = Long.MAX_VALUE;
+        long now = System.currentTimeMillis();
         for (ResolvedTarget target : eligible) {
             BackoffMark mark = marks.get(target.label());
             if (mark == null) {
                 available.add(target);
             } else {
-                r.trace.shapeEvent(target, "skipped", mark.remainingMs(), mark.reason().wire());
-                soonest = Math.min(soonest, mark.remainingMs());
+                long remainingMs = mark.remainingMs(now);
+                r.trace.shapeEvent(target, "skipped", remainingMs, mark.reason().wire());
+                soonest = Math.min(soonest, remainingMs);
             }
         }
         if (available.isEmpty()) {

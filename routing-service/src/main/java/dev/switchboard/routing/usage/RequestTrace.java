@@ -15,7 +15,7 @@ import dev.switchboard.model.usage.ShapeEventRecord;
 
 /**
  * What happened to one request in routing, collected as it happens and turned into exactly one usage event at the
- * end. Mutated on the request's event loop only; handed to the accounting worker once {@link #close} succeeds.
+ * end. Mutated on the request's event loop only; read by the accounting step once {@link #close} succeeded.
  */
 public final class RequestTrace {
 

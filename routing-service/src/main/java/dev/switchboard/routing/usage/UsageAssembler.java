@@ -21,7 +21,17 @@ public final class UsageAssembler {
     private UsageAssembler() {
     }
 
-    /** Runs off the event loop: counting tokens of a long answer is real work. */
+    /**
+     * Whether assembling this trace's event means counting tokens locally: an answer (or part of one) reached the
+     * caller, the upstream reported no usage, and there is output text. Tokenizing a long answer is real CPU work,
+     * so only such events are assembled off the event loop.
+     */
+    public static boolean needsCounting(RequestTrace trace) {
+        return trace.answered() && !reported(trace.usage()) && trace.outputText() != null
+                && !trace.outputText().isEmpty();
+    }
+
+    /** Cheap unless {@link #needsCounting} says otherwise. */
     public static UsageEvent assemble(RouteRequest request, RequestTrace trace, String routerVersion, long nowMs) {
         UsageEventBuilder b = UsageEvent.builder(request.requestId())
                 .source(SOURCE)
@@ -90,11 +100,15 @@ public final class UsageAssembler {
             return null;
         }
         TokenUsage reported = trace.usage();
-        if (reported != null && reported.reported()) {
+        if (reported(reported)) {
             return reported;
         }
         long input = request.estimatedInputTokens() == null ? 0 : request.estimatedInputTokens();
-        long output = TokenCounter.count(trace.outputText());
+        long output = needsCounting(trace) ? TokenCounter.count(trace.outputText()) : 0;
         return new TokenUsage(input, output, 0, false);
+    }
+
+    private static boolean reported(TokenUsage usage) {
+        return usage != null && usage.reported();
     }
 }

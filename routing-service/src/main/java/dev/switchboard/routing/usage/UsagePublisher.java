@@ -20,7 +20,9 @@ import dev.switchboard.routing.metrics.RouterMetrics;
 /**
  * Hands usage events to Kafka ({@code switchboard.usage.v1}, key = request ID). Never blocks and never throws into
  * the request: a bounded local buffer rides out a short broker outage (the producer retries until
- * {@code delivery.timeout.ms}), and every event that is finally lost is counted.
+ * {@code delivery.timeout.ms}), and every event that is finally lost is counted. Safe to call on an event loop: the
+ * emitter only enqueues, and the Kafka connector calls {@code KafkaProducer.send} (which may wait up to
+ * {@code max.block.ms}) on its own sending thread.
  */
 @ApplicationScoped
 public class UsagePublisher {

@@ -12,8 +12,10 @@ import dev.switchboard.routing.RouteRequest;
 import dev.switchboard.routing.metrics.RouterMetrics;
 
 /**
- * The accounting step at the end of every request that reached routing: metrics and exactly one usage event. Runs on
- * a worker after the caller's response is done, so it can neither delay nor fail that response.
+ * The accounting step at the end of every request that reached routing: metrics and exactly one usage event. It runs
+ * after the caller's response is done, so it can neither delay nor fail that response. It stays on the calling event
+ * loop (the Kafka emitter only enqueues; the producer sends from its own thread) and hops to a worker only when the
+ * output tokens must be counted locally.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -41,19 +43,24 @@ public class UsageRecorder {
             return;
         }
         long nowMs = System.currentTimeMillis();
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                UsageEvent event = UsageAssembler.assemble(request, trace, routerVersion, nowMs);
-                record(metricsGroup, trace, event);
-                publisher.publish(event);
-                LOG.debugf("request_id=%s group=%s status=%d attempts=%d target=%s/%s latency_ms=%d tokens=%d",
-                        event.requestId(), metricsGroup, event.status(), event.attemptCount(), event.targetProvider(),
-                        event.targetModelRef(), event.latencyMs(), event.totalTokens());
-            } catch (RuntimeException e) {
-                LOG.errorf("accounting failed for request_id=%s: %s", request.requestId(),
-                        e.getClass().getSimpleName());
-            }
-        });
+        if (UsageAssembler.needsCounting(trace)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> account(request, trace, metricsGroup, nowMs));
+        } else {
+            account(request, trace, metricsGroup, nowMs);
+        }
+    }
+
+    private void account(RouteRequest request, RequestTrace trace, String metricsGroup, long nowMs) {
+        try {
+            UsageEvent event = UsageAssembler.assemble(request, trace, routerVersion, nowMs);
+            record(metricsGroup, trace, event);
+            publisher.publish(event);
+            LOG.debugf("request_id=%s group=%s status=%d attempts=%d target=%s/%s latency_ms=%d tokens=%d",
+                    event.requestId(), metricsGroup, event.status(), event.attemptCount(), event.targetProvider(),
+                    event.targetModelRef(), event.latencyMs(), event.totalTokens());
+        } catch (RuntimeException e) {
+            LOG.errorf("accounting failed for request_id=%s: %s", request.requestId(), e.getClass().getSimpleName());
+        }
     }
 
     private void record(String group, RequestTrace trace, UsageEvent event) {

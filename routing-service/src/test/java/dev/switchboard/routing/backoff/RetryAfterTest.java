@@ -24,11 +24,25 @@ class RetryAfterTest {
 
     @Test
     void storedMarksGiveReasonAndRemainingTime() {
-        BackoffMark mark = BackoffMark.parse("p/m", "upstream_quota:1700000030000", 1_700_000_000_000L);
+        long now = 1_700_000_000_000L;
+        BackoffMark mark = BackoffMark.parse("p/m", "upstream_quota:1700000030000", now);
         assertThat(mark.reason()).isEqualTo(CooldownReason.QUOTA_EXHAUSTED);
-        assertThat(mark.remainingMs()).isEqualTo(30_000);
-        assertThat(BackoffMark.parse("p/m", "garbage", 0).remainingMs()).isPositive();
+        assertThat(mark.untilMs()).isEqualTo(1_700_000_030_000L);
+        assertThat(mark.remainingMs(now)).isEqualTo(30_000);
+        assertThat(mark.remainingMs(now + 40_000)).as("never zero while handed out").isEqualTo(1);
+        assertThat(BackoffMark.parse("p/m", "garbage", now).remainingMs(now)).isPositive();
         assertThat(RetryAfter.headerSeconds(1)).isEqualTo(1);
         assertThat(RetryAfter.headerSeconds(4_001)).isEqualTo(5);
+    }
+
+    @Test
+    void announcementsCarryLabelReasonAndAbsoluteExpiry() {
+        BackoffMark mark = BackoffMark.fromAnnouncement("alpha/gpt:4o upstream_429:1700000005000", 0);
+        assertThat(mark.label()).as("labels may contain colons").isEqualTo("alpha/gpt:4o");
+        assertThat(mark.reason()).isEqualTo(CooldownReason.RATE_LIMITED);
+        assertThat(mark.untilMs()).isEqualTo(1_700_000_005_000L);
+        assertThat(BackoffMark.fromAnnouncement("no-mark-here", 0)).isNull();
+        assertThat(BackoffMark.fromAnnouncement("alpha/ok ", 0)).isNull();
+        assertThat(BackoffMark.fromAnnouncement(null, 0)).isNull();
     }
 }
