@@ -1,19 +1,21 @@
 -- Caller admission in one atomic step: rolling-minute request log and in-flight leases.
 -- KEYS[1] sorted set of admissions in the window (score = admission time, ms)
 -- KEYS[2] sorted set of in-flight requests (score = lease expiry, ms)
--- ARGV: rpm limit (0 = none), concurrency limit (0 = none), admission id, window ms, lease ms,
---       record (1 = the gateway already admitted the request optimistically: record it whatever the counts)
--- Returns {verdict, retry_ms, requests in window, requests in flight} (counts after this admission):
+-- ARGV: rpm limit (0 = none), concurrency limit (0 = none), window ms, lease ms,
+--       record (1 = the gateway already admitted these requests optimistically: record them whatever the counts),
+--       then the admission ids (one to decide, one or more to record)
+-- Returns {verdict, retry_ms, requests in window, requests in flight} (counts after this call):
 -- verdict 0 admitted, 1 over rpm, 2 over concurrency. Nothing is recorded for a refused request.
 -- Redis' own clock is used so that every replica agrees.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local rpm = tonumber(ARGV[1])
 local concurrent = tonumber(ARGV[2])
-local id = ARGV[3]
-local window = tonumber(ARGV[4])
-local lease = tonumber(ARGV[5])
-local record = ARGV[6] == '1'
+local window = tonumber(ARGV[3])
+local lease = tonumber(ARGV[4])
+local record = ARGV[5] == '1'
+local first_id = 6
+local count = #ARGV - first_id + 1
 
 local requests = 0
 local inflight = 0
@@ -35,14 +37,20 @@ if not record then
     return {2, 1000, requests, inflight}
   end
 end
+for i = first_id, #ARGV do
+  if rpm > 0 then
+    redis.call('ZADD', KEYS[1], now, ARGV[i])
+  end
+  if concurrent > 0 then
+    redis.call('ZADD', KEYS[2], now + lease, ARGV[i])
+  end
+end
 if rpm > 0 then
-  redis.call('ZADD', KEYS[1], now, id)
   redis.call('PEXPIRE', KEYS[1], window)
-  requests = requests + 1
+  requests = requests + count
 end
 if concurrent > 0 then
-  redis.call('ZADD', KEYS[2], now + lease, id)
   redis.call('PEXPIRE', KEYS[2], lease)
-  inflight = inflight + 1
+  inflight = inflight + count
 end
 return {0, 0, requests, inflight}

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,9 +36,10 @@ import dev.switchboard.model.error.GatewayError;
 import dev.switchboard.model.policy.Caller;
 
 /**
- * Caller RPM and concurrency limits, shared by every gateway replica through Redis: one {@code EVALSHA} of
- * {@code redis/caller-admission.lua} per admission, which either decides (near a limit) or only records (far from it,
- * off the request's path); callers without limits never touch Redis.
+ * Caller RPM and concurrency limits, shared by every gateway replica through Redis ({@code EVALSHA} of
+ * {@code redis/caller-admission.lua}). Near a limit, each admission waits for the script's decision. Far from it,
+ * requests are admitted at once and recorded off the request's path, many admissions (and many slot releases) of a
+ * caller to one command. Callers without limits never touch Redis.
  */
 @ApplicationScoped
 public class CallerLimits {
@@ -44,6 +47,8 @@ public class CallerLimits {
     private static final Logger LOG = Logger.getLogger(CallerLimits.class);
     static final long WINDOW_MS = 60_000;
     private static final long FAILURE_LOG_INTERVAL_MS = 10_000;
+    /** Admissions recorded (or slots released) by one Redis command at most. */
+    private static final int MAX_BATCH = 256;
     private static final Future<Slot> UNLIMITED = Future.succeededFuture(Slot.NONE);
     private static final GatewayError LIMITS_UNAVAILABLE = GatewayError
             .of(ErrorType.SERVICE_UNAVAILABLE, "caller limits cannot be checked right now; retry shortly")
@@ -59,7 +64,7 @@ public class CallerLimits {
     private final long leaseMs;
     private final RedisFailureMode failureMode;
     private final GatewayConfig.OptimisticConfig optimistic;
-    private final Map<String, CallerUsageView> views = new ConcurrentHashMap<>();
+    private final Map<String, CallerState> callers = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureLog = new AtomicLong();
 
     CallerLimits(Redis redis, Vertx vertx, GatewayConfig config) {
@@ -89,57 +94,81 @@ public class CallerLimits {
         if (rpm == null && concurrent == null) {
             return UNLIMITED;
         }
-        Admission admission = new Admission(keyPrefix + "{" + caller.id() + "}", rpm, concurrent, admissionId());
-        CallerUsageView view = views.computeIfAbsent(caller.id(), id -> new CallerUsageView());
+        CallerState state = callers.computeIfAbsent(caller.id(), CallerState::new);
+        Limits limits = new Limits(state.base, rpm, concurrent);
         if (optimistic.enabled()
-                && view.admitsWithoutWaiting(rpm, concurrent, optimistic, System.currentTimeMillis())) {
-            return Future.succeededFuture(admitOptimistically(admission, view));
+                && state.view.admitsWithoutWaiting(rpm, concurrent, optimistic, System.currentTimeMillis())) {
+            return Future.succeededFuture(admitOptimistically(state, limits));
         }
-        return admitAfterRedis(caller, admission, view);
+        return admitAfterRedis(caller, state, limits);
     }
 
-    private Slot admitOptimistically(Admission admission, CallerUsageView view) {
-        view.sent();
-        Future<Response> recorded = evaluate(admission, true).andThen(answer -> {
-            view.confirmed();
-            if (answer.succeeded()) {
-                observe(view, answer.result());
-            } else {
-                logRedisFailure(answer.cause());
-            }
-        });
+    private Slot admitOptimistically(CallerState state, Limits limits) {
+        state.view.sent();
+        PendingRecord record = new PendingRecord(admissionId(), limits, Promise.promise());
+        state.records.add(record);
+        if (limits.concurrent == null) {
+            return Slot.NONE;
+        }
         // the release must reach Redis after the record, or the slot would stay taken until its lease expires
-        return admission.concurrent == null
-                ? Slot.NONE
-                : new Slot(() -> recorded.onComplete(done -> release(admission)));
+        return new Slot(() -> record.done.future().onComplete(done -> state.releases.add(record.id)));
     }
 
-    private Future<Slot> admitAfterRedis(Caller caller, Admission admission, CallerUsageView view) {
+    private Future<Slot> admitAfterRedis(Caller caller, CallerState state, Limits limits) {
+        String id = admissionId();
         Promise<Slot> result = Promise.promise();
-        long timer = vertx.setTimer(timeoutMs, id -> result.tryFail(new RedisTimeout()));
+        long timer = vertx.setTimer(timeoutMs, t -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
             vertx.cancelTimer(timer);
             if (answer.failed()) {
                 result.tryFail(answer.cause());
                 return;
             }
-            observe(view, answer.result());
-            Slot slot = admission.concurrent == null ? Slot.NONE : new Slot(() -> release(admission));
+            observe(state.view, answer.result());
+            Slot slot = limits.concurrent == null ? Slot.NONE : new Slot(() -> state.releases.add(id));
             if (decide(answer.result(), caller, result) && !result.tryComplete(slot)) {
                 // admitted after the timeout already answered for Redis: give the slot back
                 slot.release();
             }
         };
-        evaluate(admission, false).onComplete(onCallerThread(onAnswer));
+        evaluate(limits, false, List.of(id)).onComplete(onCallerThread(onAnswer));
         return result.future().recover(this::onFailure);
     }
 
-    /** Runs the admission script; {@code record} records the request whatever the counts say. */
-    private Future<Response> evaluate(Admission admission, boolean record) {
-        return redis.send(admission.args(Request.cmd(Command.EVALSHA).arg(scriptSha), record)).recover(failure -> {
+    /** Records a batch of optimistic admissions of one caller in one script call. */
+    private void flushRecords(CallerState state, List<PendingRecord> batch) {
+        List<String> ids = new ArrayList<>(batch.size());
+        batch.forEach(r -> ids.add(r.id));
+        // the newest limits win if the policy changed between the admissions of one batch
+        evaluate(batch.get(batch.size() - 1).limits, true, ids).onComplete(answer -> {
+            for (int i = 0; i < batch.size(); i++) {
+                state.view.confirmed();
+            }
+            if (answer.succeeded()) {
+                observe(state.view, answer.result());
+            } else {
+                logRedisFailure(answer.cause());
+            }
+            batch.forEach(r -> r.done.complete());
+        });
+    }
+
+    /** Gives back a batch of one caller's in-flight slots in one command. */
+    private void flushReleases(CallerState state, List<String> ids) {
+        Request zrem = Request.cmd(Command.ZREM).arg(state.base + ":inflight");
+        ids.forEach(zrem::arg);
+        redis.send(zrem).onFailure(failure -> {
+            // the leases expire on their own; until then the caller has fewer slots
+            logRedisFailure(failure);
+        });
+    }
+
+    /** Runs the admission script; {@code record} records the requests whatever the counts say. */
+    private Future<Response> evaluate(Limits limits, boolean record, List<String> ids) {
+        return redis.send(limits.args(Request.cmd(Command.EVALSHA).arg(scriptSha), record, ids)).recover(failure -> {
             if (failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")) {
                 // first use on this Redis (or after a restart / SCRIPT FLUSH): EVAL caches the script for EVALSHA
-                return redis.send(admission.args(Request.cmd(Command.EVAL).arg(script), record));
+                return redis.send(limits.args(Request.cmd(Command.EVAL).arg(script), record, ids));
             }
             return Future.failedFuture(failure);
         });
@@ -194,13 +223,6 @@ public class CallerLimits {
         return failureMode == RedisFailureMode.OPEN ? UNLIMITED : Future.failedFuture(LIMITS_UNAVAILABLE.asException());
     }
 
-    private void release(Admission admission) {
-        redis.send(Request.cmd(Command.ZREM).arg(admission.inFlightKey()).arg(admission.id)).onFailure(failure -> {
-            // the lease expires on its own; until then the caller has one slot less
-            logRedisFailure(failure);
-        });
-    }
-
     private void logRedisFailure(Throwable failure) {
         long now = System.currentTimeMillis();
         long last = lastFailureLog.get();
@@ -236,34 +258,47 @@ public class CallerLimits {
         }
     }
 
-    /** One admission's keys and arguments for {@code redis/caller-admission.lua}. */
-    private final class Admission {
+    /** One caller's limits as an admission saw them, and the script arguments they make. */
+    private final class Limits {
         final String base;
         final Integer rpm;
         final Integer concurrent;
-        final String id;
 
-        Admission(String base, Integer rpm, Integer concurrent, String id) {
+        Limits(String base, Integer rpm, Integer concurrent) {
             this.base = base;
             this.rpm = rpm;
             this.concurrent = concurrent;
-            this.id = id;
         }
 
-        String inFlightKey() {
-            return base + ":inflight";
-        }
-
-        Request args(Request request, boolean record) {
-            return request.arg(2)
+        Request args(Request request, boolean record, List<String> ids) {
+            request.arg(2)
                     .arg(base + ":rpm")
-                    .arg(inFlightKey())
+                    .arg(base + ":inflight")
                     .arg(rpm == null ? 0 : rpm)
                     .arg(concurrent == null ? 0 : concurrent)
-                    .arg(id)
                     .arg(WINDOW_MS)
                     .arg(leaseMs)
                     .arg(record ? 1 : 0);
+            ids.forEach(request::arg);
+            return request;
+        }
+    }
+
+    /** An optimistic admission waiting for its record to reach Redis. */
+    private record PendingRecord(String id, Limits limits, Promise<Void> done) {
+    }
+
+    /** What this replica keeps per limited caller: its view of the shared counters and its pending Redis writes. */
+    private final class CallerState {
+        final String base;
+        final CallerUsageView view = new CallerUsageView();
+        final Coalescer<PendingRecord> records;
+        final Coalescer<String> releases;
+
+        CallerState(String callerId) {
+            this.base = keyPrefix + "{" + callerId + "}";
+            this.records = new Coalescer<>(vertx, MAX_BATCH, batch -> flushRecords(this, batch));
+            this.releases = new Coalescer<>(vertx, MAX_BATCH, batch -> flushReleases(this, batch));
         }
     }
 

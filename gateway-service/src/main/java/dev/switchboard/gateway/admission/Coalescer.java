@@ -1,0 +1,57 @@
+package dev.switchboard.gateway.admission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Collects items from any thread and hands them over in batches, at the latest on the next turn of the event loop
+ * that added the first one: under load, one Redis command carries the work of many requests.
+ */
+final class Coalescer<T> {
+
+    private final Vertx vertx;
+    private final int maxBatch;
+    private final Consumer<List<T>> flush;
+    private final Queue<T> items = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    Coalescer(Vertx vertx, int maxBatch, Consumer<List<T>> flush) {
+        this.vertx = vertx;
+        this.maxBatch = maxBatch;
+        this.flush = flush;
+    }
+
+    void add(T item) {
+        items.add(item);
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (scheduled.compareAndSet(false, true)) {
+            Context context = vertx.getOrCreateContext();
+            context.runOnContext(v -> drain());
+        }
+    }
+
+    private void drain() {
+        scheduled.set(false);
+        List<T> batch = new ArrayList<>(Math.min(maxBatch, 16));
+        T item;
+        while (batch.size() < maxBatch && (item = items.poll()) != null) {
+            batch.add(item);
+        }
+        if (!items.isEmpty()) {
+            scheduleDrain();
+        }
+        if (!batch.isEmpty()) {
+            flush.accept(batch);
+        }
+    }
+}
