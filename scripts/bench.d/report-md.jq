@@ -66,6 +66,22 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
 "Added latency is the suite's figure minus the simulator's, run by run (the runs are interleaved), then the median.",
 "Switchboard's added latency (ms): p50 \($r.derived.added_latency_1conn_p50_us | msagg), p99 \($r.derived.added_latency_1conn_p99_us | msagg) at one connection; open-loop p99 \($r.derived.added_open_loop_p99_us | msagg). Streaming first-byte overhead (ms): p50 \($r.derived.ttfb_overhead_p50_us | msagg), p99 \($r.derived.ttfb_overhead_p99_us | msagg).",
 "",
+(if $r.attribution then
+( "## Where the added latency goes",
+  "",
+  "One connection, the same request; each variant interleaved with the simulator direct and compared run by run.",
+  "",
+  "| variant | path | p50, ms | p99, ms | added p50, ms | added p99, ms |",
+  "|---|---|---|---|---|---|",
+  ([["direct", "client → simulator"],
+    ["routing", "client → routing → simulator (no gateway hop, no caller admission)"],
+    ["suite-open", "client → gateway → routing → simulator, caller without limits (no Redis in the gateway)"],
+    ["suite", "the whole suite, as measured above (caller limits on)"],
+    ["suite-paused", "the whole suite with usage-service paused (no Kafka consumer or PostgreSQL work competing for the cores)"]][]
+   | . as [$v, $path] | $r.attribution[$v] as $a | select($a != null)
+   | "| \($v) | \($path) | \($a.p50_us | msagg) | \($a.p99_us | msagg) | \($a.added_p50_us | msagg) | \($a.added_p99_us | msagg) |"),
+  "")
+ else empty end),
 "## Usage pipeline",
 "",
 (if $r.usage.during_load then

@@ -157,6 +157,17 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
     },
     targets: $summary,
     derived: $derived,
+    attribution: (
+      [runs("attribution"; "direct")[] | .data.latency_us] as $direct
+      | ["routing", "suite-open", "suite", "suite-paused"]
+      | map(. as $v | runs("attribution"; $v) | select(length > 0)
+            | {($v): {p50_us: (map(.data.latency_us.p50) | agg), p99_us: (map(.data.latency_us.p99) | agg),
+                      added_p50_us: paired(map(.data.latency_us.p50); $direct | map(.p50)),
+                      added_p99_us: paired(map(.data.latency_us.p99); $direct | map(.p99)),
+                      errors: (map(.data.errors | [.connect, .read, .write, .status, .timeout] | add) | add)}})
+      | add
+      | if . == null then null else . + {direct: {p50_us: ($direct | map(.p50) | agg),
+                                                 p99_us: ($direct | map(.p99) | agg)}} end),
     usage: $usage,
     rss: $rss,
     policy_activation: {status: "not measurable yet",
