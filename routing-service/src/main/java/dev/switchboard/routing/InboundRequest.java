@@ -16,16 +16,18 @@ import dev.switchboard.routing.eligibility.RequestShape;
  * other dialects) and the shape eligibility judges.
  *
  * @param body the caller's body; same-dialect attempts rewrite {@code model} and cap fields in place
+ * @param bodyBytes the size of the caller's body as received, to size the upstream body's buffer
  * @param originalCaps the caller's own cap field values by name, restored before each same-dialect attempt so that a
  *        clamp for one target never reaches the next
  */
-public record InboundRequest(RouteRequest route, ObjectNode body, CanonicalRequest canonical, RequestShape shape,
-        Map<String, JsonNode> originalCaps) {
+public record InboundRequest(RouteRequest route, ObjectNode body, int bodyBytes, CanonicalRequest canonical,
+        RequestShape shape, Map<String, JsonNode> originalCaps) {
 
     /**
      * @throws dev.switchboard.model.error.GatewayError.Failure {@code invalid-request} naming the offending field
      */
-    public static InboundRequest decode(RouteRequest route, ObjectNode body, List<String> capFields) {
+    public static InboundRequest decode(RouteRequest route, ObjectNode body, int bodyBytes,
+            List<String> capFields) {
         CanonicalRequest canonical = Codecs.of(route.dialect()).decodeRequest(body);
         Map<String, JsonNode> caps = Map.of();
         for (String field : capFields) {
@@ -37,7 +39,7 @@ public record InboundRequest(RouteRequest route, ObjectNode body, CanonicalReque
                 caps.put(field, value);
             }
         }
-        return new InboundRequest(route.withStream(canonical.stream()), body, canonical, RequestShape.of(canonical),
-                caps);
+        return new InboundRequest(route.withStream(canonical.stream()), body, bodyBytes, canonical,
+                RequestShape.of(canonical), caps);
     }
 }

@@ -126,9 +126,10 @@ public class RouteHandler {
             LOG.debugf("request_id=%s admitted with policy %s, routed with %s", request.requestId(),
                     request.gatewayPolicyVersion(), policy.version());
         }
-        ObjectNode body = parseBody(r.rc.body().buffer());
+        Buffer raw = r.rc.body().buffer();
+        ObjectNode body = parseBody(raw);
         // decoded once, in the caller's dialect: invalid bodies end here with 400 in the caller's envelope
-        InboundRequest inbound = InboundRequest.decode(request, body,
+        InboundRequest inbound = InboundRequest.decode(request, body, raw.length(),
                 adapters.forTarget(request.dialect()).capFields());
         r.request = request = inbound.route();
         RequestShape shape = inbound.shape();

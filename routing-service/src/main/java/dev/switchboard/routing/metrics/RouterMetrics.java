@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +21,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.model.policy.Strategy;
 import dev.switchboard.routing.upstream.AttemptResult;
+import dev.switchboard.routing.upstream.UpstreamErrorClass;
 
 /**
  * Prometheus metrics of the data plane, named as SREs query them (DESIGN §8). Labels are group, provider, model
@@ -30,6 +34,18 @@ public class RouterMetrics {
 
     private final MeterRegistry registry;
     private final MultiGauge configuredWeight;
+    private final Map<StatusKey, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<ErrorKey, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<StatusKey, Counter> attributedRequests = new ConcurrentHashMap<>();
+    private final Map<TargetLabels, Counter> fallbacks = new ConcurrentHashMap<>();
+    private final Map<TargetLabels, Counter> servedFallbacks = new ConcurrentHashMap<>();
+    private final Map<String, Timer> decisions = new ConcurrentHashMap<>();
+    private final Map<AttemptKey, Timer> attempts = new ConcurrentHashMap<>();
+    private final Map<TargetLabels, Timer> firstBytes = new ConcurrentHashMap<>();
+    private final Map<BillingKey, Counter> costs = new ConcurrentHashMap<>();
+    private final Map<BillingKey, Counter> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Counter> backoffStoreFailures = new ConcurrentHashMap<>();
+    private final Map<String, Counter> usageEvents = new ConcurrentHashMap<>();
 
     RouterMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,107 +56,104 @@ public class RouterMetrics {
 
     /** One per request that reached routing, with the status the caller got (499 when it went away). */
     public void request(String group, ResolvedTarget target, int status, String errorType, boolean attributed) {
-        Tags tags = tags(group, target).and("status", Integer.toString(status));
-        Counter.builder("router.requests").description("Requests routed").tags(tags).register(registry).increment();
+        TargetLabels labels = TargetLabels.of(group, target);
+        StatusKey key = new StatusKey(labels, status);
+        cached(requests, key, k -> Counter.builder("router.requests")
+                .description("Requests routed")
+                .tags(k.tags())
+                .register(registry)).increment();
         if (status >= 500 || (status >= 400 && status != 499)) {
-            Counter.builder("router.errors")
-                    .description("Requests that ended with an error status")
-                    .tags(tags.and("error_type", errorType == null ? NONE : errorType))
-                    .register(registry)
+            cached(errors, new ErrorKey(labels, status, errorType == null ? NONE : errorType),
+                    k -> Counter.builder("router.errors")
+                            .description("Requests that ended with an error status")
+                            .tags(k.tags())
+                            .register(registry))
                     .increment();
         }
         if (attributed) {
-            Counter.builder("router.requests.attributed")
+            cached(attributedRequests, key, k -> Counter.builder("router.requests.attributed")
                     .description("Requests carrying caller attribution (caller id, project, environment)")
-                    .tags(tags)
-                    .register(registry)
-                    .increment();
+                    .tags(k.tags())
+                    .register(registry)).increment();
         }
     }
 
     /** A request needed more than one attempt; {@code served} when a fallback target answered. */
     public void fallback(String group, ResolvedTarget target, boolean served) {
-        Tags tags = tags(group, target);
-        Counter.builder("router.fallback").description("Requests that fell back").tags(tags).register(registry)
-                .increment();
+        TargetLabels labels = TargetLabels.of(group, target);
+        cached(fallbacks, labels, k -> Counter.builder("router.fallback")
+                .description("Requests that fell back")
+                .tags(k.tags())
+                .register(registry)).increment();
         if (served) {
-            Counter.builder("router.fallback.success")
+            cached(servedFallbacks, labels, k -> Counter.builder("router.fallback.success")
                     .description("Requests served by a fallback target")
-                    .tags(tags)
-                    .register(registry)
-                    .increment();
+                    .tags(k.tags())
+                    .register(registry)).increment();
         }
     }
 
     /** Time spent deciding where to send a request: eligibility, backoff check, strategy. */
     public void decision(String group, long nanos) {
-        Timer.builder("router.latency")
+        cached(decisions, label(group), g -> Timer.builder("router.latency")
                 .description("Routing decision time, before the first upstream attempt")
-                .tags("group", label(group))
+                .tags("group", g)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void upstreamAttempt(ResolvedTarget target, AttemptResult result) {
-        String outcome = result.upstreamStatus() != null
-                ? result.upstreamStatus().toString()
-                : result.errorClass() != null ? result.errorClass().wire() : NONE;
-        Tags tags = tags(target.group(), target).and("status", outcome);
-        Timer.builder("router.upstream.latency")
-                .description("Duration of upstream attempts")
-                .tags(tags)
-                .publishPercentileHistogram()
-                .maximumExpectedValue(Duration.ofMinutes(10))
-                .register(registry)
+        TargetLabels labels = TargetLabels.of(target.group(), target);
+        cached(attempts, new AttemptKey(labels, result.upstreamStatus(), result.errorClass()),
+                k -> Timer.builder("router.upstream.latency")
+                        .description("Duration of upstream attempts")
+                        .tags(k.tags())
+                        .publishPercentileHistogram()
+                        .maximumExpectedValue(Duration.ofMinutes(10))
+                        .register(registry))
                 .record(result.durationMs(), TimeUnit.MILLISECONDS);
         if (result.upstreamFirstByteMs() != null) {
-            Timer.builder("router.upstream.ttfb")
+            cached(firstBytes, labels, k -> Timer.builder("router.upstream.ttfb")
                     .description("Time to the upstream's response head")
-                    .tags(tags(target.group(), target))
+                    .tags(k.tags())
                     .publishPercentileHistogram()
                     .maximumExpectedValue(Duration.ofMinutes(10))
-                    .register(registry)
-                    .record(result.upstreamFirstByteMs(), TimeUnit.MILLISECONDS);
+                    .register(registry)).record(result.upstreamFirstByteMs(), TimeUnit.MILLISECONDS);
         }
     }
 
     public void billing(String group, ResolvedTarget target, BigDecimal costUsd, long inputTokens, long outputTokens) {
-        Tags tags = tags(group, target).and("route_tier", tier(target));
+        TargetLabels labels = TargetLabels.of(group, target);
+        String tier = tier(target);
         if (costUsd != null && costUsd.signum() > 0) {
-            Counter.builder("billing.cost")
+            cached(costs, new BillingKey(labels, tier, null), k -> Counter.builder("billing.cost")
                     .description("Request-time cost in USD")
-                    .tags(tags)
-                    .register(registry)
-                    .increment(costUsd.doubleValue());
+                    .tags(k.tags())
+                    .register(registry)).increment(costUsd.doubleValue());
         }
         if (inputTokens > 0) {
-            Counter.builder("billing.tokens").tags(tags.and("type", "input")).register(registry)
-                    .increment(inputTokens);
+            cached(tokens, new BillingKey(labels, tier, "input"), this::tokenCounter).increment(inputTokens);
         }
         if (outputTokens > 0) {
-            Counter.builder("billing.tokens").tags(tags.and("type", "output")).register(registry)
-                    .increment(outputTokens);
+            cached(tokens, new BillingKey(labels, tier, "output"), this::tokenCounter).increment(outputTokens);
         }
     }
 
     public void backoffStoreFailure(String operation) {
-        Counter.builder("router.backoff.store.failures")
+        cached(backoffStoreFailures, operation, o -> Counter.builder("router.backoff.store.failures")
                 .description("Redis backoff checks/updates that failed open")
-                .tags("operation", operation)
-                .register(registry)
-                .increment();
+                .tags("operation", o)
+                .register(registry)).increment();
     }
 
     /** {@code sent}, {@code failed} (Kafka gave up after retries) or {@code dropped} (local buffer full). */
     public void usageEvent(String outcome) {
-        Counter.builder("router.usage.events")
+        cached(usageEvents, outcome, o -> Counter.builder("router.usage.events")
                 .description("Usage events handed to Kafka, by outcome")
-                .tags("outcome", outcome)
-                .register(registry)
-                .increment();
+                .tags("outcome", o)
+                .register(registry)).increment();
     }
 
     /** Publishes each target's expected share: weights for weighted groups, 1 for the primary otherwise. */
@@ -163,8 +176,68 @@ public class RouterMetrics {
     }
 
     private static Tags tags(String group, ResolvedTarget target) {
-        return Tags.of("group", label(group), "provider", target == null ? NONE : target.providerName(), "model",
-                target == null ? NONE : target.model().model());
+        return TargetLabels.of(group, target).tags();
+    }
+
+    private Counter tokenCounter(BillingKey key) {
+        return Counter.builder("billing.tokens").tags(key.tags()).register(registry);
+    }
+
+    /**
+     * The meter registered for {@code key}, registering it on first use. Registration builds tags and looks the meter
+     * up by id, which is too costly per request; label values are bounded (policy groups and targets, a fixed catalogue
+     * of statuses and error types), so are these maps.
+     */
+    private static <K, M> M cached(Map<K, M> meters, K key, Function<K, M> register) {
+        M meter = meters.get(key);
+        return meter != null ? meter : meters.computeIfAbsent(key, register);
+    }
+
+    /** The labels every per-target meter carries. */
+    private record TargetLabels(String group, String provider, String model) {
+
+        static TargetLabels of(String group, ResolvedTarget target) {
+            return new TargetLabels(label(group), target == null ? NONE : target.providerName(),
+                    target == null ? NONE : target.model().model());
+        }
+
+        Tags tags() {
+            return Tags.of("group", group, "provider", provider, "model", model);
+        }
+    }
+
+    private record StatusKey(TargetLabels target, int status) {
+
+        Tags tags() {
+            return target.tags().and("status", Integer.toString(status));
+        }
+    }
+
+    private record ErrorKey(TargetLabels target, int status, String errorType) {
+
+        Tags tags() {
+            return target.tags().and("status", Integer.toString(status)).and("error_type", errorType);
+        }
+    }
+
+    /** An attempt's outcome label: the upstream's status, else the failure class, else {@value #NONE}. */
+    private record AttemptKey(TargetLabels target, Integer upstreamStatus, UpstreamErrorClass errorClass) {
+
+        Tags tags() {
+            String outcome = upstreamStatus != null
+                    ? upstreamStatus.toString()
+                    : errorClass != null ? errorClass.wire() : NONE;
+            return target.tags().and("status", outcome);
+        }
+    }
+
+    /** @param tokenType {@code input} or {@code output} for {@code billing.tokens}, {@code null} for the cost */
+    private record BillingKey(TargetLabels target, String tier, String tokenType) {
+
+        Tags tags() {
+            Tags tags = target.tags().and("route_tier", tier);
+            return tokenType == null ? tags : tags.and("type", tokenType);
+        }
     }
 
     private static String tier(ResolvedTarget target) {

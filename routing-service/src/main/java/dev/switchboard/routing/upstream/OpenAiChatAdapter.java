@@ -1,5 +1,6 @@
 package dev.switchboard.routing.upstream;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,7 +16,6 @@ import io.vertx.core.buffer.Buffer;
 import dev.switchboard.model.dialect.ChatCompletions;
 import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.dialect.TokenUsage;
-import dev.switchboard.model.json.Json;
 
 /**
  * OpenAI Chat Completions upstreams ({@code POST {base_url}/chat/completions}, {@code Authorization: Bearer}). For Chat
@@ -158,8 +157,9 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
             }
             ((ObjectNode) chunk).remove("usage");
             try {
-                return Buffer.buffer("data: ").appendBytes(Json.MAPPER.writeValueAsBytes(chunk)).appendString("\n\n");
-            } catch (JsonProcessingException e) {
+                return JsonBuffers.append(Buffer.buffer(event.length()).appendString("data: "), chunk)
+                        .appendString("\n\n");
+            } catch (IOException e) {
                 throw new InvalidUpstreamResponse("upstream stream event cannot be re-encoded");
             }
         }

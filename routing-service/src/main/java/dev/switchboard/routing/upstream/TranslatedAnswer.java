@@ -1,6 +1,7 @@
 package dev.switchboard.routing.upstream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,7 +11,6 @@ import dev.switchboard.model.canonical.CanonicalResponse;
 import dev.switchboard.model.canonical.ContentPart;
 import dev.switchboard.model.codec.DialectCodec;
 import dev.switchboard.model.error.GatewayError;
-import dev.switchboard.model.json.Json;
 
 /** A non-streaming answer of another dialect: target body → canonical answer → caller body. */
 final class TranslatedAnswer implements AnswerReader {
@@ -36,13 +36,13 @@ final class TranslatedAnswer implements AnswerReader {
             // the codec's message names the dialect and the problem, never the body
             throw new InvalidUpstreamResponse(e.error().message());
         }
-        byte[] translated;
+        Buffer translated;
         try {
-            translated = Json.MAPPER.writeValueAsBytes(caller.encodeResponse(canonical));
-        } catch (JsonProcessingException e) {
+            translated = JsonBuffers.append(Buffer.buffer(body.length()), caller.encodeResponse(canonical));
+        } catch (IOException e) {
             throw new InvalidUpstreamResponse("upstream answer cannot be re-encoded");
         }
-        return new ResponseFacts(Buffer.buffer(translated), canonical.usage().tokens(), outputText(canonical),
+        return new ResponseFacts(translated, canonical.usage().tokens(), outputText(canonical),
                 UpstreamJson.reportedCost(answer), "application/json");
     }
 

@@ -1,10 +1,10 @@
 package dev.switchboard.routing.upstream;
 
+import java.io.IOException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,7 +17,6 @@ import dev.switchboard.model.codec.AnthropicMessagesCodec;
 import dev.switchboard.model.codec.Codecs;
 import dev.switchboard.model.codec.DialectCodec;
 import dev.switchboard.model.dialect.Dialect;
-import dev.switchboard.model.json.Json;
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.routing.InboundRequest;
 
@@ -28,6 +27,9 @@ import dev.switchboard.routing.InboundRequest;
  */
 @ApplicationScoped
 public class UpstreamShaper {
+
+    /** Room for a provider model id longer than the group name the caller sent. */
+    private static final int SIZE_SLACK = 64;
 
     private final UpstreamAdapters adapters;
 
@@ -52,7 +54,8 @@ public class UpstreamShaper {
         }
         DialectCodec caller = Codecs.of(inbound.route().dialect());
         DialectCodec upstream = Codecs.of(target.dialect());
-        Buffer body = serialise(upstream.encodeRequest(translated(target, inbound.canonical(), clampTo)));
+        Buffer body = serialise(upstream.encodeRequest(translated(target, inbound.canonical(), clampTo)),
+                inbound.bodyBytes());
         return new ShapedCall(adapter, new UpstreamRequest(adapter.path(), body, headers),
                 new TranslatedAnswer(upstream, caller),
                 () -> new TranslatingTranscoder(upstream, caller, callerWantsUsage), capAction);
@@ -81,7 +84,7 @@ public class UpstreamShaper {
             }
         }
         adapter.prepareNative(body, stream);
-        return serialise(body);
+        return serialise(body, inbound.bodyBytes());
     }
 
     private static CanonicalRequest translated(ResolvedTarget target, CanonicalRequest request, Integer clampTo) {
@@ -98,10 +101,11 @@ public class UpstreamShaper {
         return out;
     }
 
-    private static Buffer serialise(ObjectNode body) {
+    /** @param sizeHint the caller's body size: the upstream body is about as large, so the buffer rarely grows */
+    private static Buffer serialise(ObjectNode body, int sizeHint) {
         try {
-            return Buffer.buffer(Json.MAPPER.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
+            return JsonBuffers.append(Buffer.buffer(sizeHint + SIZE_SLACK), body);
+        } catch (IOException e) {
             throw new IllegalStateException("a parsed or encoded request body is always serialisable", e);
         }
     }
