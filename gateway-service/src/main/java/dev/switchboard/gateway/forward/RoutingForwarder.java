@@ -2,6 +2,8 @@ package dev.switchboard.gateway.forward;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
@@ -20,6 +22,7 @@ import dev.switchboard.gateway.Headers;
 @ApplicationScoped
 public class RoutingForwarder {
 
+    private static final Logger LOG = Logger.getLogger(RoutingForwarder.class);
     static final String ROUTE_PATH = "/internal/v1/route";
     static final int MAX_CLIENT_LENGTH = 128;
 
@@ -53,6 +56,9 @@ public class RoutingForwarder {
             request.reset();
             return Future.succeededFuture();
         }
+        // failures reach the caller through send()'s future; a reset we made ourselves is not worth an ERROR line
+        request.exceptionHandler(failure -> LOG.debugf("request %s: routing exchange ended: %s",
+                call.edge().requestId(), failure.toString()));
         ctx.addEndHandler(ended -> {
             if (ended.failed()) {
                 // the caller disconnected: closing this exchange tells routing to cancel the upstream call
