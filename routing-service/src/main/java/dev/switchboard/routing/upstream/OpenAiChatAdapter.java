@@ -2,7 +2,6 @@ package dev.switchboard.routing.upstream;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -100,6 +99,8 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
     static final class Passthrough implements StreamTranscoder {
 
         private static final String DONE = "[DONE]";
+        private static final String NULL_USAGE_AFTER_COMMA = ",\"usage\":null";
+        private static final String NULL_USAGE_BEFORE_COMMA = "\"usage\":null,";
 
         private final boolean callerWantsUsage;
         private final OutputText text = new OutputText();
@@ -123,7 +124,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
                 done = true;
                 return event;
             }
-            JsonNode chunk = UpstreamJson.parse(data.getBytes(StandardCharsets.UTF_8));
+            JsonNode chunk = UpstreamJson.parse(data);
             if (!chunk.isObject()) {
                 throw new InvalidUpstreamResponse("upstream stream event is not a JSON object");
             }
@@ -155,6 +156,14 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
             if (hasUsage && choices.isEmpty()) {
                 return null;
             }
+            if (usageNode.isNull()) {
+                String stripped = withoutNullUsage(data);
+                if (stripped != null) {
+                    // the common case, "usage":null on every chunk: cut it out instead of re-encoding the chunk
+                    return Buffer.buffer(stripped.length() + 8).appendString("data: ").appendString(stripped)
+                            .appendString("\n\n");
+                }
+            }
             ((ObjectNode) chunk).remove("usage");
             try {
                 return JsonBuffers.append(Buffer.buffer(event.length()).appendString("data: "), chunk)
@@ -162,6 +171,22 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
             } catch (IOException e) {
                 throw new InvalidUpstreamResponse("upstream stream event cannot be re-encoded");
             }
+        }
+
+        /**
+         * The chunk's JSON without its {@code "usage":null} member, or {@code null} when it is not written in that
+         * compact form. Safe on text: inside a JSON string a quote is escaped, so the pattern can only be the member.
+         */
+        static String withoutNullUsage(String data) {
+            int at = data.indexOf(NULL_USAGE_AFTER_COMMA);
+            if (at >= 0) {
+                return data.substring(0, at) + data.substring(at + NULL_USAGE_AFTER_COMMA.length());
+            }
+            at = data.indexOf(NULL_USAGE_BEFORE_COMMA);
+            if (at >= 0) {
+                return data.substring(0, at) + data.substring(at + NULL_USAGE_BEFORE_COMMA.length());
+            }
+            return null;
         }
 
         @Override

@@ -29,13 +29,26 @@ final class UpstreamJson {
         }
     }
 
+    /** An SSE event's data, parsed from the text it was read into (no second copy as bytes). */
+    static JsonNode parse(String text) throws InvalidUpstreamResponse {
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null) {
+                throw new InvalidUpstreamResponse("upstream answer is empty");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new InvalidUpstreamResponse("upstream answer is not valid JSON");
+        }
+    }
+
     /** One SSE event's data as a JSON object; {@code null} for events without data (comments, keep-alives). */
     static JsonNode eventData(Buffer event) throws InvalidUpstreamResponse {
         String data = data(event);
         if (data == null) {
             return null;
         }
-        JsonNode node = parse(data.getBytes(StandardCharsets.UTF_8));
+        JsonNode node = parse(data);
         if (!node.isObject()) {
             throw new InvalidUpstreamResponse("upstream stream event is not a JSON object");
         }

@@ -50,6 +50,21 @@ class SseAndTranscoderTest {
     }
 
     @Test
+    void cutsANullUsageOutOfTheChunkTextAndReEncodesOtherForms() throws Exception {
+        OpenAiChatAdapter.Passthrough transcoder = new OpenAiChatAdapter.Passthrough(false);
+        String last = "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"say \\\"usage\\\":null\"}}],"
+                + "\"usage\":null}";
+        assertThat(transcoder.onEvent(event(last)).toString())
+                .isEqualTo("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,"
+                        + "\"delta\":{\"content\":\"say \\\"usage\\\":null\"}}]}\n\n");
+        String first = "{\"usage\":null,\"id\":\"c2\",\"choices\":[]}";
+        assertThat(transcoder.onEvent(event(first)).toString()).isEqualTo("data: {\"id\":\"c2\",\"choices\":[]}\n\n");
+        String spaced = "{\"id\":\"c3\", \"usage\": null, \"choices\":[]}";
+        assertThat(transcoder.onEvent(event(spaced)).toString()).isEqualTo("data: {\"id\":\"c3\",\"choices\":[]}\n\n");
+        assertThat(transcoder.outputText().toString()).isEqualTo("say \"usage\":null");
+    }
+
+    @Test
     void relaysEventsByteForByteWhenTheCallerAskedForUsage() throws Exception {
         OpenAiChatAdapter.Passthrough transcoder = new OpenAiChatAdapter.Passthrough(true);
         Buffer usage = event("{\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}");
