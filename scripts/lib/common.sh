@@ -217,3 +217,12 @@ apt_install() {
         die "apt-get install $* failed (full output in $log)"
     fi
 }
+
+# service_jvm_options MODULE: the @argfiles a service's JVM starts with: the shared options, then the module's own
+# (scripts/lib/<module>.jvm-options) when it has any; later options win.
+service_jvm_options() {
+    printf '%s\n' "@$SB_REPO_ROOT/scripts/lib/service.jvm-options"
+    if [[ -f "$SB_REPO_ROOT/scripts/lib/$1.jvm-options" ]]; then
+        printf '%s\n' "@$SB_REPO_ROOT/scripts/lib/$1.jvm-options"
+    fi
+}
