@@ -157,6 +157,50 @@ class StreamingRouteTest {
         assertThat(event.attempts().get(0).selected()).as("events had reached the caller").isTrue();
     }
 
+    @Test
+    void eventsThatArriveTogetherLeaveTogether() throws Exception {
+        // the fake upstream writes its whole five-event stream at once
+        String id = newRequestId();
+        byte[] body = chat("plain", "stream it").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + Calls.PATH + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "x-sb-internal-token: " + RoutingTestResource.INTERNAL_TOKEN + "\r\n"
+                + "x-request-id: " + id + "\r\n"
+                + "x-sb-dialect: openai-chat\r\n"
+                + "x-sb-group: plain\r\n"
+                + "x-sb-stream: true\r\n"
+                + "x-sb-caller-id: team-a\r\n"
+                + "Connection: close\r\n"
+                + "\r\n";
+        String raw;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        String chunked = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        List<String> chunks = new java.util.ArrayList<>();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            chunks.add(chunked.substring(lineEnd + 2, lineEnd + 2 + size));
+            at = lineEnd + 2 + size + 2;
+        }
+        assertThat(dataLines(String.join("", chunks))).hasSize(5).endsWith("[DONE]");
+        // one write per upstream read, not one per event (how the reads split the stream is up to TCP)
+        assertThat(chunks).as("chunks written for 5 events").hasSizeLessThan(5);
+    }
+
     private static List<String> dataLines(String sse) {
         return Arrays.stream(sse.split("\n"))
                 .filter(l -> l.startsWith("data: "))

@@ -267,9 +267,18 @@ public class UpstreamClient {
                 if (done) {
                     return;
                 }
+                // every event of one upstream read leaves in one write: fewer wake-ups for the gateway and caller
+                Buffer batch = Buffer.buffer(chunk.length() + 64);
                 try {
-                    splitter.feed(chunk, event -> relayEvent(event, response));
+                    splitter.feed(chunk, event -> transcode(event, batch));
+                    if (batch.length() > 0) {
+                        deliver(batch, response);
+                    }
                 } catch (InvalidUpstreamResponse e) {
+                    if (batch.length() > 0) {
+                        // what came before the bad event is the caller's
+                        deliver(batch, response);
+                    }
                     if (committed) {
                         end(AttemptResult.Outcome.BROKEN_STREAM, UpstreamErrorClass.STREAM_INTERRUPTED,
                                 e.getMessage());
@@ -310,13 +319,10 @@ public class UpstreamClient {
             });
         }
 
-        private void relayEvent(Buffer event, HttpClientResponse response) throws InvalidUpstreamResponse {
-            if (done) {
-                return;
-            }
+        private void transcode(Buffer event, Buffer batch) throws InvalidUpstreamResponse {
             Buffer out = transcoder.onEvent(event);
             if (out != null) {
-                deliver(out, response);
+                batch.appendBuffer(out);
             }
         }
 
