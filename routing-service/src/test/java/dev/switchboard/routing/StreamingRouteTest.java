@@ -5,10 +5,12 @@ import static dev.switchboard.routing.support.Calls.newRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -114,25 +116,8 @@ class StreamingRouteTest {
     @Test
     void cancelsTheUpstreamWhenTheGatewayGoesAway() throws Exception {
         String id = newRequestId();
-        byte[] body = chat("drip", "keep talking").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + Calls.PATH + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "x-sb-internal-token: " + RoutingTestResource.INTERNAL_TOKEN + "\r\n"
-                + "x-request-id: " + id + "\r\n"
-                + "x-sb-dialect: openai-chat\r\n"
-                + "x-sb-group: drip\r\n"
-                + "x-sb-stream: true\r\n"
-                + "x-sb-caller-id: team-a\r\n"
-                + "x-sb-received-at: " + System.currentTimeMillis() + "\r\n"
-                + "\r\n";
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
+            sendStreamRequest(socket, id, "drip", "keep talking", "x-sb-received-at: " + System.currentTimeMillis());
             InputStream in = socket.getInputStream();
             StringBuilder received = new StringBuilder();
             byte[] buffer = new byte[1024];
@@ -160,32 +145,14 @@ class StreamingRouteTest {
     @Test
     void eventsThatArriveTogetherLeaveTogether() throws Exception {
         // the fake upstream writes its whole five-event stream at once
-        String id = newRequestId();
-        byte[] body = chat("plain", "stream it").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + Calls.PATH + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "x-sb-internal-token: " + RoutingTestResource.INTERNAL_TOKEN + "\r\n"
-                + "x-request-id: " + id + "\r\n"
-                + "x-sb-dialect: openai-chat\r\n"
-                + "x-sb-group: plain\r\n"
-                + "x-sb-stream: true\r\n"
-                + "x-sb-caller-id: team-a\r\n"
-                + "Connection: close\r\n"
-                + "\r\n";
         String raw;
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
+            sendStreamRequest(socket, newRequestId(), "plain", "stream it", "Connection: close");
             raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
 
         String chunked = raw.substring(raw.indexOf("\r\n\r\n") + 4);
-        List<String> chunks = new java.util.ArrayList<>();
+        List<String> chunks = new ArrayList<>();
         int at = 0;
         while (true) {
             int lineEnd = chunked.indexOf("\r\n", at);
@@ -199,6 +166,29 @@ class StreamingRouteTest {
         assertThat(dataLines(String.join("", chunks))).hasSize(5).endsWith("[DONE]");
         // one write per upstream read, not one per event (how the reads split the stream is up to TCP)
         assertThat(chunks).as("chunks written for 5 events").hasSizeLessThan(5);
+    }
+
+    /** A streaming Chat request to routing written by hand, for tests that watch the raw connection. */
+    private static void sendStreamRequest(Socket socket, String id, String group, String prompt, String extraHeader)
+            throws IOException {
+        byte[] body = chat(group, prompt).put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + Calls.PATH + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "x-sb-internal-token: " + RoutingTestResource.INTERNAL_TOKEN + "\r\n"
+                + "x-request-id: " + id + "\r\n"
+                + "x-sb-dialect: openai-chat\r\n"
+                + "x-sb-group: " + group + "\r\n"
+                + "x-sb-stream: true\r\n"
+                + "x-sb-caller-id: team-a\r\n"
+                + extraHeader + "\r\n"
+                + "\r\n";
+        socket.setSoTimeout(5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
     }
 
     private static List<String> dataLines(String sse) {
