@@ -141,9 +141,7 @@ public class CallerLimits {
         batch.forEach(r -> ids.add(r.id));
         // the newest limits win if the policy changed between the admissions of one batch
         evaluate(batch.get(batch.size() - 1).limits, true, ids).onComplete(answer -> {
-            for (int i = 0; i < batch.size(); i++) {
-                state.view.confirmed();
-            }
+            state.view.confirmed(batch.size());
             if (answer.succeeded()) {
                 observe(state.view, answer.result());
             } else {

@@ -40,8 +40,9 @@ final class CallerUsageView {
         unconfirmed.incrementAndGet();
     }
 
-    void confirmed() {
-        unconfirmed.decrementAndGet();
+    /** Redis answered for {@code count} admissions sent before. */
+    void confirmed(int count) {
+        unconfirmed.addAndGet(-count);
     }
 
     /** Counters as Redis reported them after its last admission decision for this caller. */

@@ -146,7 +146,7 @@ public class ModelEndpoint {
     private static void answerTokenCount(Exchange exchange, RequestFacts facts, ObjectNode json, Buffer body) {
         exchange.ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, Headers.APPLICATION_JSON)
-                .end("{\"input_tokens\":" + exchange.surface.countInputTokens(json) + "}");
+                .end("{\"input_tokens\":" + facts.estimatedInputTokens() + "}");
     }
 
     private void admitAndForward(Exchange exchange, RequestFacts facts, ObjectNode json, Buffer body) {

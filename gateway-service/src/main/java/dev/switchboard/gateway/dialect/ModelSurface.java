@@ -33,11 +33,12 @@ public record ModelSurface(Dialect dialect, Function<ObjectNode, RequestFacts> i
             decodedBy(Dialect.OPENAI_RESPONSES), countedBy(Dialect.OPENAI_RESPONSES), false);
     public static final ModelSurface MESSAGES = new ModelSurface(Dialect.ANTHROPIC_MESSAGES,
             decodedBy(Dialect.ANTHROPIC_MESSAGES), countedBy(Dialect.ANTHROPIC_MESSAGES), true);
-    /** A Messages body without an output cap: {@code count_tokens} takes no {@code max_tokens}. */
+    /**
+     * A Messages body without an output cap: {@code count_tokens} takes no {@code max_tokens}. Its answer is the
+     * count, so the facts carry the exact figure, from the one decode.
+     */
     public static final ModelSurface COUNT_TOKENS = new ModelSurface(Dialect.ANTHROPIC_MESSAGES,
-            body -> RequestFacts.of(decodeCountTokens(body)), body -> RequestFacts.countInputTokens(
-                    decodeCountTokens(body)),
-            false);
+            ModelSurface::countedFacts, body -> RequestFacts.countInputTokens(decodeCountTokens(body)), false);
 
     RequestFacts inspect(ObjectNode body) {
         return inspector.apply(body);
@@ -55,6 +56,11 @@ public record ModelSurface(Dialect dialect, Function<ObjectNode, RequestFacts> i
     private static ToIntFunction<ObjectNode> countedBy(Dialect dialect) {
         DialectCodec codec = Codecs.of(dialect);
         return body -> RequestFacts.countInputTokens(codec.decodeRequest(body));
+    }
+
+    private static RequestFacts countedFacts(ObjectNode body) {
+        CanonicalRequest request = decodeCountTokens(body);
+        return RequestFacts.of(request).withEstimatedInputTokens(RequestFacts.countInputTokens(request));
     }
 
     /** The body is never forwarded, so the cap the Messages codec insists on can be filled in place. */

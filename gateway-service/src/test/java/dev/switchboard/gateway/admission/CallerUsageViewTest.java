@@ -49,7 +49,7 @@ class CallerUsageViewTest {
         }
         assertThat(view.admitsWithoutWaiting(1000, 500, CONFIG, 1_500))
                 .as("880 known + 20 unconfirmed reaches 90% of 1000").isFalse();
-        view.confirmed();
+        view.confirmed(1);
         assertThat(view.admitsWithoutWaiting(1000, 500, CONFIG, 1_500)).isTrue();
     }
 
