@@ -20,12 +20,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -39,6 +42,9 @@ import dev.switchboard.routing.support.UsageSink;
 @QuarkusTest
 @QuarkusTestResource(RoutingTestResource.class)
 class RouteEndpointTest {
+
+    @Inject
+    Vertx vertx;
 
     @Inject
     @Connector("smallrye-in-memory")
@@ -327,5 +333,12 @@ class RouteEndpointTest {
                 .contains("billing_tokens_total{")
                 .contains("router_configured_weight{");
         assertThat(RestAssured.port).isPositive();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void runsOnTheNativeTransportOnLinux() {
+        // epoll: fewer syscalls and wake-ups per request than NIO (docs/performance.md)
+        assertThat(vertx.isNativeTransportEnabled()).as("Vert.x native transport").isTrue();
     }
 }
