@@ -33,9 +33,14 @@ public final class ChatCompletions {
      * and for prompts whose estimate lies near a context window.
      */
     public static int countInputTokens(ObjectNode body) {
+        return TokenCounter.count(inputText(body));
+    }
+
+    /** The text {@link #countInputTokens} counts, one line per part. */
+    public static String inputText(ObjectNode body) {
         TextSink.Collected text = new TextSink.Collected();
         inspect(body, text);
-        return text.countTokens();
+        return text.text();
     }
 
     private static RequestFacts inspect(ObjectNode body, TextSink text) {

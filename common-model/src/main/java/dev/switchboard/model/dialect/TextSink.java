@@ -17,5 +17,9 @@ public interface TextSink {
         public int countTokens() {
             return TokenCounter.count(text);
         }
+
+        public String text() {
+            return text.toString();
+        }
     }
 }

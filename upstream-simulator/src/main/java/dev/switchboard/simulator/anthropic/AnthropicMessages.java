@@ -20,7 +20,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.switchboard.model.dialect.Dialect;
-import dev.switchboard.model.dialect.TokenCounter;
 import dev.switchboard.model.json.Json;
 import dev.switchboard.simulator.http.SimHeaders;
 import dev.switchboard.simulator.http.TokenCounting;
@@ -31,6 +30,7 @@ import dev.switchboard.simulator.scenario.Answers;
 import dev.switchboard.simulator.scenario.Failure;
 import dev.switchboard.simulator.scenario.Scenario;
 import dev.switchboard.simulator.scenario.SimRequest;
+import dev.switchboard.simulator.scenario.TokenCounts;
 import dev.switchboard.simulator.scenario.ToolScript;
 
 /**
@@ -115,7 +115,8 @@ public class AnthropicMessages implements TokenCounting {
             scan.message(messages.get(i), i);
         }
         boolean streaming = stream != null && stream.asBoolean();
-        return new SimRequest(model.asText(), streaming, streaming, TokenCounter.count(scan.text), scan.lastUserText,
+        return new SimRequest(model.asText(), streaming, streaming, TokenCounts.count(scan.text.toString()),
+                scan.lastUserText,
                 scan.images, maxTokens, scan.script.step());
     }
 

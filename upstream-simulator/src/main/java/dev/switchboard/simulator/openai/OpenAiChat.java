@@ -27,6 +27,7 @@ import dev.switchboard.simulator.scenario.Answers;
 import dev.switchboard.simulator.scenario.Failure;
 import dev.switchboard.simulator.scenario.Scenario;
 import dev.switchboard.simulator.scenario.SimRequest;
+import dev.switchboard.simulator.scenario.TokenCounts;
 import dev.switchboard.simulator.scenario.ToolScript;
 
 /** OpenAI Chat Completions ({@code POST /v1/chat/completions}), non-streaming and SSE, shaped as the real API. */
@@ -77,7 +78,7 @@ public class OpenAiChat implements SimDialect {
         }
         JsonNode messages = body.get("messages");
         return new SimRequest(facts.model(), facts.stream(), facts.includeUsage(),
-                ChatCompletions.countInputTokens((ObjectNode) body),
+                TokenCounts.count(ChatCompletions.inputText((ObjectNode) body)),
                 lastUserText(messages), facts.imageCount(), facts.maxOutputTokens(), toolStep(messages));
     }
 

@@ -15,7 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.switchboard.model.dialect.Dialect;
-import dev.switchboard.model.dialect.TokenCounter;
 import dev.switchboard.simulator.http.SimDialect;
 import dev.switchboard.simulator.json.JsonWriter;
 import dev.switchboard.simulator.scenario.Answer;
@@ -23,6 +22,7 @@ import dev.switchboard.simulator.scenario.Answers;
 import dev.switchboard.simulator.scenario.Failure;
 import dev.switchboard.simulator.scenario.Scenario;
 import dev.switchboard.simulator.scenario.SimRequest;
+import dev.switchboard.simulator.scenario.TokenCounts;
 import dev.switchboard.simulator.scenario.ToolScript;
 
 /**
@@ -89,7 +89,8 @@ public class OpenAiResponses implements SimDialect {
         } else {
             throw invalid("Invalid type for 'input': expected a string or an array of input items.", "input");
         }
-        return new SimRequest(model.asText(), stream, stream, TokenCounter.count(scan.text), scan.lastUserText,
+        return new SimRequest(model.asText(), stream, stream, TokenCounts.count(scan.text.toString()),
+                scan.lastUserText,
                 scan.images, cap, scan.script.step());
     }
 

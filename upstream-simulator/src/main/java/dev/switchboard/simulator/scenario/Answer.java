@@ -1,7 +1,5 @@
 package dev.switchboard.simulator.scenario;
 
-import dev.switchboard.model.dialect.TokenCounter;
-
 /**
  * A successful answer before a dialect renders it: optional reasoning, then either text or one tool call.
  *
@@ -39,19 +37,19 @@ public record Answer(String reasoning, String text, ToolCall toolCall, Stop stop
             text = Answers.echo(request.lastUserText(), request.images());
         }
         String reasoning = ModelTraits.reasoning(request.model()) ? Answers.reasoning(step, request) : null;
-        int reasoningTokens = TokenCounter.count(reasoning);
+        int reasoningTokens = TokenCounts.count(reasoning);
         if (call != null) {
-            int output = reasoningTokens + TokenCounter.count(call.name()) + TokenCounter.count(call.arguments());
+            int output = reasoningTokens + TokenCounts.count(call.name()) + TokenCounts.count(call.arguments());
             return new Answer(reasoning, null, call, Stop.TOOL_CALL, request.promptTokens(), output, reasoningTokens,
                     reportUsage);
         }
         Stop stop = Stop.END;
-        int textTokens = TokenCounter.count(text);
+        int textTokens = TokenCounts.count(text);
         if (request.maxOutputTokens() != null) {
             int budget = Math.max(0, request.maxOutputTokens() - reasoningTokens);
             if (textTokens > budget) {
                 text = Answers.truncateToTokens(text, budget);
-                textTokens = TokenCounter.count(text);
+                textTokens = TokenCounts.count(text);
                 stop = Stop.MAX_TOKENS;
             }
         }
