@@ -54,10 +54,11 @@ public class UsageRecorder {
         try {
             UsageEvent event = UsageAssembler.assemble(request, trace, routerVersion, nowMs);
             record(metricsGroup, trace, event);
-            publisher.publish(event);
+            // logged before the event leaves: whoever sees the event can rely on the line being written
             LOG.debugf("request_id=%s group=%s status=%d attempts=%d target=%s/%s latency_ms=%d tokens=%d",
                     event.requestId(), metricsGroup, event.status(), event.attemptCount(), event.targetProvider(),
                     event.targetModelRef(), event.latencyMs(), event.totalTokens());
+            publisher.publish(event);
         } catch (RuntimeException e) {
             LOG.errorf("accounting failed for request_id=%s: %s", request.requestId(), e.getClass().getSimpleName());
         }
