@@ -27,6 +27,7 @@ public final class FakeBackends {
     }
 
     public static final int STREAM_EVENTS = 5;
+    public static final int BURST_EVENTS = 12;
     public static final long STREAM_GAP_MS = 150;
 
     private final Vertx vertx = Vertx.vertx();
@@ -106,6 +107,14 @@ public final class FakeBackends {
             case "stream" -> {
                 response.setChunked(true).putHeader("content-type", "text/event-stream");
                 sendEvents(response, dialect, 0);
+            }
+            // every event its own HTTP chunk, all written at once: how routing relays a provider's burst
+            case "burst" -> {
+                response.setChunked(true).putHeader("content-type", "text/event-stream");
+                for (int n = 0; n < BURST_EVENTS; n++) {
+                    response.write("data: {\"n\":" + n + "}\n\n");
+                }
+                response.end("data: [DONE]\n\n");
             }
             // larger than the relay's single-write threshold: piped chunk by chunk with its Content-Length
             case "beta" -> response.putHeader("content-type", "application/json")

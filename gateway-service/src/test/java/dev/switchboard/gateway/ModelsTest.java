@@ -21,7 +21,8 @@ class ModelsTest {
     void listsOnlyTheCallersGroupsInTheOpenAiShape() {
         JsonPath alice = models("alice");
         assertThat(alice.getString("object")).isEqualTo("list");
-        assertThat(alice.getList("data.id", String.class)).containsExactly("alpha", "stream", "slow", "failing");
+        assertThat(alice.getList("data.id", String.class)).containsExactly("alpha", "stream", "burst", "slow",
+                "failing");
         List<Map<String, Object>> entries = alice.getList("data");
         assertThat(entries).allSatisfy(entry -> {
             assertThat(entry).containsOnlyKeys("id", "object", "created", "owned_by");
@@ -31,7 +32,8 @@ class ModelsTest {
         });
 
         assertThat(models("narrow").getList("data.id", String.class)).containsExactly("beta");
-        assertThat(models("star").getList("data.id", String.class)).containsExactly("alpha", "beta", "stream", "slow",
+        assertThat(models("star").getList("data.id", String.class)).containsExactly("alpha", "beta", "stream", "burst",
+                "slow",
                 "failing", "small-window");
         // stable: the same answer twice
         assertThat(models("alice").prettify()).isEqualTo(alice.prettify());
@@ -65,7 +67,8 @@ class ModelsTest {
                 .jsonPath();
         for (JsonPath list : List.of(underPrefix, byHeader)) {
             assertThat(list.getMap("")).containsOnlyKeys("data", "has_more", "first_id", "last_id");
-            assertThat(list.getList("data.id", String.class)).containsExactly("alpha", "stream", "slow", "failing");
+            assertThat(list.getList("data.id", String.class)).containsExactly("alpha", "stream", "burst", "slow",
+                    "failing");
             List<Map<String, Object>> entries = list.getList("data");
             assertThat(entries).allSatisfy(entry -> {
                 assertThat(entry).containsOnlyKeys("type", "id", "display_name", "created_at");

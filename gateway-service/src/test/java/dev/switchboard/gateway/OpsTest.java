@@ -52,7 +52,7 @@ class OpsTest {
                 .body("status", equalTo("ready"))
                 .body("policy.version", equalTo("gw-test-1"))
                 .body("policy.fingerprint", startsWith("sha256:"))
-                .body("policy.groups", equalTo(6))
+                .body("policy.groups", equalTo(7))
                 .body("policy.callers", equalTo(11))
                 .body("checks.routing", equalTo("up"))
                 .body("checks.redis", equalTo("up"))

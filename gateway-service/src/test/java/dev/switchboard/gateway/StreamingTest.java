@@ -2,11 +2,14 @@ package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -76,6 +79,46 @@ class StreamingTest {
         expected.add("data: {\"type\":\"message_stop\"}");
         assertThat(lines).containsExactlyElementsOf(expected);
         assertThat(backends.routeCalls.peek().header("x-sb-dialect")).isEqualTo("anthropic-messages");
+    }
+
+    @Test
+    void eventsRoutingSendsTogetherReachTheCallerInOneWriteAfterTheFirst() throws Exception {
+        List<String> chunks = rawChunks("v1/chat/completions", Bodies.streamingChat("burst"));
+        String all = String.join("", chunks);
+        assertThat(all.split("\n\n")).hasSize(FakeBackends.BURST_EVENTS + 1).endsWith("data: [DONE]");
+        assertThat(chunks.get(0)).as("the first event leaves at once, alone").isEqualTo("data: {\"n\":0}\n\n");
+        // one write per read of routing's connection after the first, not one per event: 13 chunks before; how many
+        // reads the 13 take is up to TCP and Netty's read sizing, usually one or two
+        assertThat(chunks).as("chunks written to the caller for 13 events arriving together").hasSizeBetween(2, 4);
+    }
+
+    /** The data of each HTTP chunk of a streamed answer, read off a raw connection. */
+    private List<String> rawChunks(String path, String body) throws Exception {
+        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+        String raw;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /" + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + Tokens.of("alice") + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + payload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(payload);
+            out.flush();
+            raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(raw).startsWith("HTTP/1.1 200");
+        String chunked = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        List<String> chunks = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return chunks;
+            }
+            chunks.add(chunked.substring(lineEnd + 2, lineEnd + 2 + size));
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     /**

@@ -144,13 +144,31 @@ class StreamingRouteTest {
 
     @Test
     void eventsThatArriveTogetherLeaveTogether() throws Exception {
-        // the fake upstream writes its whole five-event stream at once
+        // the fake upstream writes its five-event stream in two pieces
+        List<String> chunks = streamedChunks("plain");
+        assertThat(dataLines(String.join("", chunks))).hasSize(5).endsWith("[DONE]");
+        // one write per upstream read, not one per event (how the reads split the stream is up to TCP)
+        assertThat(chunks).as("chunks written for 5 events").hasSizeLessThan(5);
+    }
+
+    @Test
+    void eventsSentEachInItsOwnChunkLeaveInOneWriteAfterTheFirst() throws Exception {
+        // twelve events and [DONE], each its own HTTP chunk, all written by the upstream at once
+        List<String> chunks = streamedChunks("burst");
+        assertThat(dataLines(String.join("", chunks))).hasSize(13).endsWith("[DONE]");
+        assertThat(dataLines(chunks.get(0))).as("the first event leaves at once, alone").hasSize(1);
+        // one write per upstream read after the first, not one per event: 13 chunks before; how many reads the 13
+        // take is up to TCP and Netty's read sizing, usually one
+        assertThat(chunks).as("chunks written for 13 events arriving together").hasSizeBetween(2, 4);
+    }
+
+    /** The data of each HTTP chunk routing wrote for one stream of {@code group}, read off the raw connection. */
+    private static List<String> streamedChunks(String group) throws IOException {
         String raw;
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            sendStreamRequest(socket, newRequestId(), "plain", "stream it", "Connection: close");
+            sendStreamRequest(socket, newRequestId(), group, "stream it", "Connection: close");
             raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
-
         String chunked = raw.substring(raw.indexOf("\r\n\r\n") + 4);
         List<String> chunks = new ArrayList<>();
         int at = 0;
@@ -158,14 +176,11 @@ class StreamingRouteTest {
             int lineEnd = chunked.indexOf("\r\n", at);
             int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
             if (size == 0) {
-                break;
+                return chunks;
             }
             chunks.add(chunked.substring(lineEnd + 2, lineEnd + 2 + size));
             at = lineEnd + 2 + size + 2;
         }
-        assertThat(dataLines(String.join("", chunks))).hasSize(5).endsWith("[DONE]");
-        // one write per upstream read, not one per event (how the reads split the stream is up to TCP)
-        assertThat(chunks).as("chunks written for 5 events").hasSizeLessThan(5);
     }
 
     /** A streaming Chat request to routing written by hand, for tests that watch the raw connection. */

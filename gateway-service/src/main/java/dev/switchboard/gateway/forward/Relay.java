@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpServerResponse;
 import dev.switchboard.gateway.Headers;
 
 /**
- * Relays an internal service's answer to the caller as it arrives: status, the contract's headers, and the body chunk
- * by chunk through a pipe, so a slow caller slows the producer instead of filling the gateway's memory.
+ * Relays an internal service's answer to the caller as it arrives: status, the contract's headers, and the body: small
+ * answers in one write, streams through {@link StreamRelay}.
  */
 final class Relay {
 
@@ -60,17 +60,6 @@ final class Relay {
         } else {
             out.setChunked(true);
         }
-        answer.pipe().endOnComplete(false).endOnFailure(false).to(out).onComplete(piped -> {
-            beforeEnd.run();
-            if (out.ended() || out.closed()) {
-                return;
-            }
-            if (piped.succeeded() || out.isChunked()) {
-                // an interrupted stream ends without its terminal event; the caller's status is already committed
-                out.end();
-            } else {
-                out.reset();
-            }
-        });
+        new StreamRelay(answer, out, beforeEnd).start();
     }
 }

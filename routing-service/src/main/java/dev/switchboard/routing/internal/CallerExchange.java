@@ -2,6 +2,8 @@ package dev.switchboard.routing.internal;
 
 import java.util.Map;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -15,12 +17,21 @@ import dev.switchboard.routing.usage.RequestTrace;
 /**
  * The response to the gateway for one request: commits once, ends once, and notices when the gateway goes away (it
  * resets its connection when the caller disconnects). Confined to the request's event loop.
+ *
+ * <p>
+ * A stream's first bytes are written at once; later events wait for the end of the event-loop turn, so that all the
+ * events decoded from one upstream read (a provider that sends several at a time, each in its own HTTP chunk) leave in
+ * one write instead of one system call, and one wake-up of the gateway, each.
  */
 final class CallerExchange implements CallerStream, CancelSignal {
 
     private final HttpServerResponse response;
     private final String requestId;
     private final RequestTrace trace;
+    private final Context context;
+    private Buffer pending;
+    private boolean pendingOwned;
+    private boolean flushScheduled;
     private boolean committed;
     private boolean ended;
     private boolean canceled;
@@ -30,6 +41,7 @@ final class CallerExchange implements CallerStream, CancelSignal {
         this.response = response;
         this.requestId = requestId;
         this.trace = trace;
+        this.context = Vertx.currentContext();
         response.closeHandler(v -> closed());
         // a write racing the close surfaces here; the close handler already decided what it means
         response.exceptionHandler(e -> closed());
@@ -70,8 +82,40 @@ final class CallerExchange implements CallerStream, CancelSignal {
                     .putHeader("cache-control", "no-cache")
                     .putHeader(InternalHeaders.REQUEST_ID, requestId);
             trace.firstByteSent();
+            response.write(event);
+            return;
         }
-        response.write(event);
+        if (context == null) {
+            response.write(event);
+            return;
+        }
+        hold(event);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            context.runOnContext(v -> flush());
+        }
+    }
+
+    private void hold(Buffer event) {
+        if (pending == null) {
+            pending = event;
+            pendingOwned = false;
+            return;
+        }
+        if (!pendingOwned) {
+            pending = Buffer.buffer(pending.length() + 4 * event.length()).appendBuffer(pending);
+            pendingOwned = true;
+        }
+        pending.appendBuffer(event);
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        Buffer out = pending;
+        pending = null;
+        if (out != null && !canceled && !ended) {
+            response.write(out);
+        }
     }
 
     @Override
@@ -94,6 +138,7 @@ final class CallerExchange implements CallerStream, CancelSignal {
         if (canceled || ended) {
             return;
         }
+        flush();
         ended = true;
         response.end();
     }

@@ -108,6 +108,7 @@ public final class FakeUpstream {
                             .encode());
             case "up-stream-cut" -> cut(request, response, model);
             case "up-stream-drip" -> drip(response, model, headers.get("x-request-id"));
+            case "up-stream-burst" -> burst(response, model);
             case "up-tool" -> toolCall(response, body, model, stream);
             default -> answer(response, body, model, stream);
         }
@@ -213,6 +214,17 @@ public final class FakeUpstream {
                 false)));
         response.write(event(chunk(model, new JsonObject().put("content", " partial"), null, false)));
         vertx.setTimer(100, id -> request.connection().close());
+    }
+
+    /** Twelve events written at once, each in its own HTTP chunk, as the simulator and many providers do. */
+    private static void burst(HttpServerResponse response, String model) {
+        response.setChunked(true).putHeader("content-type", "text/event-stream");
+        response.write(event(chunk(model, new JsonObject().put("role", "assistant").put("content", ""), null, false)));
+        for (int i = 0; i < 10; i++) {
+            response.write(event(chunk(model, new JsonObject().put("content", "word" + i + " "), null, false)));
+        }
+        response.write(event(chunk(model, new JsonObject(), "stop", false)));
+        response.end("data: [DONE]\n\n");
     }
 
     private static void drip(HttpServerResponse response, String model, String requestId) {
