@@ -14,8 +14,8 @@ import dev.switchboard.routing.metrics.RouterMetrics;
 /**
  * The accounting step at the end of every request that reached routing: metrics and exactly one usage event. It runs
  * after the caller's response is done, so it can neither delay nor fail that response. It stays on the calling event
- * loop (the Kafka emitter only enqueues; the producer sends from its own thread) and hops to a worker only when the
- * output tokens must be counted locally.
+ * loop (the publisher only enqueues; the events reach Kafka from a thread of their own) and hops to a worker only when
+ * the output tokens must be counted locally.
  */
 @ApplicationScoped
 public class UsageRecorder {

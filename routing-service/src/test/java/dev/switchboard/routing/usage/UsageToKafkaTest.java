@@ -1,0 +1,119 @@
+package dev.switchboard.routing.usage;
+
+import static dev.switchboard.routing.support.Calls.chat;
+import static dev.switchboard.routing.support.Calls.newRequestId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.switchboard.model.usage.UsageEvent;
+import dev.switchboard.model.usage.UsageEvents;
+import dev.switchboard.routing.support.Calls;
+import dev.switchboard.routing.support.RealKafkaProfile;
+
+/** Usage events on a real broker: what the batching sender hands the channel's producer is what lands on the topic. */
+@QuarkusTest
+@TestProfile(RealKafkaProfile.class)
+class UsageToKafkaTest {
+
+    private static final int REQUESTS = 300;
+
+    @Inject
+    UsagePublisher publisher;
+
+    @Test
+    void everyConcurrentRequestLeavesExactlyOneEventKeyedByItsRequestId() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            ids.add(newRequestId());
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String id : ids) {
+                statuses.add(callers.submit(() -> Calls.route(id, chat("plain", "count me")).statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdown();
+        }
+
+        Map<String, List<UsageEvent>> byKey = readTopic(ids.size(), Duration.ofSeconds(30));
+        assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        for (String id : ids) {
+            assertThat(byKey.get(id)).as("events for %s", id).hasSize(1);
+            UsageEvent event = byKey.get(id).get(0);
+            assertThat(event.requestId()).isEqualTo(id);
+            assertThat(event.status()).isEqualTo(200);
+            assertThat(event.callerId()).isEqualTo("team-a");
+        }
+        assertThat(publisher.batching()).as("events went through the batching sender").isTrue();
+        assertThat(sentCounter()).as("router_usage_events_total{outcome=sent}").isGreaterThanOrEqualTo(REQUESTS);
+        assertThat(given().get("/q/metrics").asString()).doesNotContain("router_usage_events_total{outcome=\"dropped\"")
+                .doesNotContain("router_usage_events_total{outcome=\"failed\"");
+    }
+
+    private static Map<String, List<UsageEvent>> readTopic(int expected, Duration within) {
+        // no consumer group: every partition read from its start
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, List<UsageEvent>> byKey = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(UsageEvent.TOPIC).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long until = System.nanoTime() + within.toNanos();
+            int total = 0;
+            while (total < expected && System.nanoTime() < until) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    byKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(UsageEvents.fromJson(record.value()));
+                    total++;
+                }
+            }
+            // anything after the expected count would be a duplicate: give it a moment to show up
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(UsageEvents.fromJson(record.value()));
+            }
+        }
+        return byKey;
+    }
+
+    private static double sentCounter() {
+        for (String line : given().get("/q/metrics").asString().split("\n")) {
+            if (line.startsWith("router_usage_events_total{") && line.contains("outcome=\"sent\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+}
