@@ -45,6 +45,7 @@ public interface GatewayConfig {
         @WithDefault("610s")
         Duration idleTimeout();
 
+        /** Keep-alive connections to routing, for each event loop (each has its own pool). */
         @WithDefault("512")
         int maxPoolSize();
     }

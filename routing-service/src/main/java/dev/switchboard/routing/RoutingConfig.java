@@ -78,7 +78,7 @@ public interface RoutingConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** Pooled keep-alive connections per upstream host and port. */
+        /** Pooled keep-alive connections per upstream host and port, for each event loop (each has its own pool). */
         @WithDefault("256")
         int maxConnectionsPerHost();
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -26,13 +25,13 @@ public class ReportsForwarder {
 
     static final String USAGE_PATH = "/internal/v1/usage";
 
-    private final HttpClient client;
+    private final InternalHttpClient clients;
     private final Endpoint reports;
     private final String internalToken;
     private final long idleTimeoutMs;
 
     ReportsForwarder(InternalHttpClient client, GatewayConfig config) {
-        this.client = client.client();
+        this.clients = client;
         this.reports = Endpoint.of(config.reports().url());
         this.internalToken = config.internal().token();
         this.idleTimeoutMs = config.reports().idleTimeout().toMillis();
@@ -46,7 +45,7 @@ public class ReportsForwarder {
         IdentityHeaders.add(headers, caller);
         String query = withoutCallerId(ctx.request().query());
         String uri = query.isEmpty() ? USAGE_PATH : USAGE_PATH + "?" + query;
-        return client.request(reports.request(HttpMethod.GET, uri, headers, idleTimeoutMs))
+        return clients.client().request(reports.request(HttpMethod.GET, uri, headers, idleTimeoutMs))
                 .compose(request -> request.send())
                 .map(answer -> {
                     Relay.relay(answer, ctx.response(), () -> {

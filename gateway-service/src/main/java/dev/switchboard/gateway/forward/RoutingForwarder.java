@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -26,13 +25,13 @@ public class RoutingForwarder {
     static final String ROUTE_PATH = "/internal/v1/route";
     static final int MAX_CLIENT_LENGTH = 128;
 
-    private final HttpClient client;
+    private final InternalHttpClient clients;
     private final Endpoint routing;
     private final String internalToken;
     private final long idleTimeoutMs;
 
     RoutingForwarder(InternalHttpClient client, GatewayConfig config) {
-        this.client = client.client();
+        this.clients = client;
         this.routing = Endpoint.of(config.routing().url());
         this.internalToken = config.internal().token();
         this.idleTimeoutMs = config.routing().idleTimeout().toMillis();
@@ -47,7 +46,7 @@ public class RoutingForwarder {
      *         failed before answering, in which case nothing has been written to the caller
      */
     public Future<Void> forward(RoutingContext ctx, RouteCall call, Runnable beforeEnd) {
-        return client.request(routing.request(HttpMethod.POST, ROUTE_PATH, headers(call), idleTimeoutMs))
+        return clients.client().request(routing.request(HttpMethod.POST, ROUTE_PATH, headers(call), idleTimeoutMs))
                 .compose(request -> send(ctx, request, call, beforeEnd));
     }
 

@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.redis.client.Command;
@@ -36,7 +35,7 @@ public class ReadinessProbe {
     }
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final InternalHttpClient clients;
     private final Redis redis;
     private final Instance<HealthCenter> messagingHealth;
     private final PolicyHolder policies;
@@ -47,7 +46,7 @@ public class ReadinessProbe {
     ReadinessProbe(Vertx vertx, InternalHttpClient client, Redis redis, Instance<HealthCenter> messagingHealth,
             PolicyHolder policies, GatewayConfig config) {
         this.vertx = vertx;
-        this.client = client.client();
+        this.clients = client;
         this.redis = redis;
         this.messagingHealth = messagingHealth;
         this.policies = policies;
@@ -85,7 +84,7 @@ public class ReadinessProbe {
 
     private Future<Boolean> routing() {
         MultiMap headers = HttpHeaders.headers().add(Headers.INTERNAL_TOKEN, config.internal().token());
-        return client.request(routingEndpoint.request(HttpMethod.GET, "/q/health/ready", headers, timeoutMs))
+        return clients.client().request(routingEndpoint.request(HttpMethod.GET, "/q/health/ready", headers, timeoutMs))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200));
     }

@@ -1,11 +1,13 @@
 package dev.switchboard.routing.upstream;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -46,7 +49,11 @@ public class UpstreamClient {
 
     private final Vertx vertx;
     private final ProviderKeys keys;
-    private final HttpClient client;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    private final HttpClient shared;
+    private final ThreadLocal<HttpClient> perLoop = ThreadLocal.withInitial(this::create);
+    private final List<HttpClient> created = new CopyOnWriteArrayList<>();
     private final int maxStreamEventBytes;
     private final String userAgent;
     private final Map<String, String> hostsByBaseUrl = new ConcurrentHashMap<>();
@@ -65,12 +72,29 @@ public class UpstreamClient {
                 .setDecompressionSupported(false)
                 .setForceSni(true)
                 .setVerifyHost(true);
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(c.maxConnectionsPerHost()));
+        this.options = options;
+        this.pool = new PoolOptions().setHttp1MaxSize(c.maxConnectionsPerHost());
+        this.shared = create();
+    }
+
+    private HttpClient create() {
+        HttpClient client = vertx.createHttpClient(options, pool);
+        created.add(client);
+        return client;
+    }
+
+    /**
+     * The calling event loop's client (off an event loop, a shared one). One pool per loop keeps an upstream
+     * connection on the loop that serves the request: a shared pool hands out connections other loops own, and every
+     * callback of the exchange then crosses threads.
+     */
+    HttpClient client() {
+        return Context.isOnEventLoopThread() ? perLoop.get() : shared;
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        created.forEach(HttpClient::close);
     }
 
     /** Must be subscribed on the request's event loop: all callbacks of the exchange run there. */
@@ -153,7 +177,7 @@ public class UpstreamClient {
                     .setHeaders(headers(call));
             attemptTimer = vertx.setTimer(Math.max(1, call.attemptTimeoutMs()), id -> onTimeout());
             call.cancel().onCancel(this::onCancel);
-            client.request(options).onComplete(ar -> {
+            client().request(options).onComplete(ar -> {
                 if (done) {
                     if (ar.succeeded()) {
                         ar.result().reset();
