@@ -61,6 +61,10 @@ public class UsagePublisher {
     @ConfigProperty(name = "mp.messaging.outgoing.\"" + UsageEvent.TOPIC + "\".connector")
     String connector;
 
+    /** The channel's topic as configured (a deployment, or the benchmark, may rename it). */
+    @ConfigProperty(name = "mp.messaging.outgoing.\"" + UsageEvent.TOPIC + "\".topic", defaultValue = UsageEvent.TOPIC)
+    String topic;
+
     private volatile UsageEventSender sender;
     private volatile boolean senderSettled;
 
@@ -92,7 +96,7 @@ public class UsagePublisher {
             if (!senderSettled) {
                 KafkaProducer<String, byte[]> producer = kafka.getProducer(UsageEvent.TOPIC);
                 if (producer != null) {
-                    sender = new UsageEventSender(producer.unwrap(), UsageEvent.TOPIC, BUFFER_SIZE, SENDER_LINGER,
+                    sender = new UsageEventSender(producer.unwrap(), topic, BUFFER_SIZE, SENDER_LINGER,
                             new Outcomes()).start();
                     senderSettled = true;
                 } else if (!KAFKA_CONNECTOR.equals(connector)) {

@@ -15,10 +15,12 @@ import dev.switchboard.model.usage.UsageEvent;
 
 /**
  * Routing as production runs it for usage events: the SmallRye Kafka connector against a real single-node KRaft
- * cluster in the test JVM (with the topic created as production has it), instead of the in-memory connector the other
- * tests use.
+ * cluster in the test JVM, instead of the in-memory connector the other tests use. The channel writes to a topic of
+ * another name, as a deployment (or the benchmark) may configure it.
  */
 public class RealKafkaProfile implements QuarkusTestProfile {
+
+    public static final String TOPIC = "switchboard.usage.v1.routing-test";
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -53,13 +55,14 @@ public class RealKafkaProfile implements QuarkusTestProfile {
                 cluster.waitForReadyBrokers();
                 try (Admin admin = Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-                    admin.createTopics(List.of(new NewTopic(UsageEvent.TOPIC, 3, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the in-JVM Kafka cluster", e);
             }
             String channel = "mp.messaging.outgoing.\"" + UsageEvent.TOPIC + "\".";
             config.put(channel + "connector", "smallrye-kafka");
+            config.put(channel + "topic", TOPIC);
             // per channel too: an inherited KAFKA_BOOTSTRAP_SERVERS would otherwise point it at another broker
             config.put(channel + "bootstrap.servers", cluster.bootstrapServers());
             config.put("kafka.bootstrap.servers", cluster.bootstrapServers());

@@ -33,7 +33,10 @@ import dev.switchboard.model.usage.UsageEvents;
 import dev.switchboard.routing.support.Calls;
 import dev.switchboard.routing.support.RealKafkaProfile;
 
-/** Usage events on a real broker: what the batching sender hands the channel's producer is what lands on the topic. */
+/**
+ * Usage events on a real broker: what the batching sender hands the channel's producer is what lands on the channel's
+ * configured topic.
+ */
 @QuarkusTest
 @TestProfile(RealKafkaProfile.class)
 class UsageToKafkaTest {
@@ -86,7 +89,7 @@ class UsageToKafkaTest {
         Map<String, List<UsageEvent>> byKey = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(UsageEvent.TOPIC).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(RealKafkaProfile.TOPIC).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             consumer.assign(partitions);
