@@ -112,6 +112,13 @@ public interface GatewayConfig {
         /** A caller's last known use older than this is not trusted: the next admission waits for Redis. */
         @WithDefault("1s")
         Duration maxStaleness();
+
+        /**
+         * How long a caller's optimistic admissions (and slot releases) gather before one command writes them to
+         * Redis. 0: at the end of the event-loop turn. Other replicas see them this much later at most.
+         */
+        @WithDefault("5ms")
+        Duration writeDelay();
     }
 
     interface ReadinessConfig {

@@ -295,8 +295,9 @@ public class CallerLimits {
 
         CallerState(String callerId) {
             this.base = keyPrefix + "{" + callerId + "}";
-            this.records = new Coalescer<>(vertx, MAX_BATCH, batch -> flushRecords(this, batch));
-            this.releases = new Coalescer<>(vertx, MAX_BATCH, batch -> flushReleases(this, batch));
+            long delayMs = optimistic.writeDelay().toMillis();
+            this.records = new Coalescer<>(vertx, delayMs, MAX_BATCH, batch -> flushRecords(this, batch));
+            this.releases = new Coalescer<>(vertx, delayMs, MAX_BATCH, batch -> flushReleases(this, batch));
         }
     }
 

@@ -11,19 +11,22 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Collects items from any thread and hands them over in batches, at the latest on the next turn of the event loop
- * that added the first one: under load, one Redis command carries the work of many requests.
+ * Collects items from any thread and hands them over in batches: {@code delayMs} after the first one was added (on
+ * that event loop), or on its next turn when there is no delay. Under load, one Redis command carries the work of many
+ * requests; the delay lets a steady trickle (one connection, a request at a time) share commands too.
  */
 final class Coalescer<T> {
 
     private final Vertx vertx;
+    private final long delayMs;
     private final int maxBatch;
     private final Consumer<List<T>> flush;
     private final Queue<T> items = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    Coalescer(Vertx vertx, int maxBatch, Consumer<List<T>> flush) {
+    Coalescer(Vertx vertx, long delayMs, int maxBatch, Consumer<List<T>> flush) {
         this.vertx = vertx;
+        this.delayMs = delayMs;
         this.maxBatch = maxBatch;
         this.flush = flush;
     }
@@ -36,7 +39,11 @@ final class Coalescer<T> {
     private void scheduleDrain() {
         if (scheduled.compareAndSet(false, true)) {
             Context context = vertx.getOrCreateContext();
-            context.runOnContext(v -> drain());
+            if (delayMs > 0) {
+                context.runOnContext(v -> vertx.setTimer(delayMs, id -> drain()));
+            } else {
+                context.runOnContext(v -> drain());
+            }
         }
     }
 

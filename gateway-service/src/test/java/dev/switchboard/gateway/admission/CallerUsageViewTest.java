@@ -30,6 +30,11 @@ class CallerUsageViewTest {
         public Duration maxStaleness() {
             return Duration.ofSeconds(1);
         }
+
+        @Override
+        public Duration writeDelay() {
+            return Duration.ofMillis(5);
+        }
     };
 
     final CallerUsageView view = new CallerUsageView();

@@ -24,7 +24,7 @@ class CoalescerTest {
 
     @Test
     void whatOneEventLoopTurnAddsLeavesInOneBatch() throws Exception {
-        Coalescer<Integer> coalescer = new Coalescer<>(vertx, 256, batches::add);
+        Coalescer<Integer> coalescer = new Coalescer<>(vertx, 0, 256, batches::add);
         CountDownLatch added = new CountDownLatch(1);
         vertx.runOnContext(v -> {
             for (int i = 0; i < 50; i++) {
@@ -41,7 +41,7 @@ class CoalescerTest {
 
     @Test
     void batchesNeverExceedTheirMaximumAndNothingIsLost() throws Exception {
-        Coalescer<Integer> coalescer = new Coalescer<>(vertx, 8, batches::add);
+        Coalescer<Integer> coalescer = new Coalescer<>(vertx, 0, 8, batches::add);
         vertx.runOnContext(v -> {
             for (int i = 0; i < 30; i++) {
                 coalescer.add(i);
@@ -52,6 +52,21 @@ class CoalescerTest {
         assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(8));
         assertThat(batches.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.IntStream.range(0, 30).boxed().toList());
+    }
+
+    @Test
+    void withADelayWhatArrivesWithinItLeavesTogether() throws Exception {
+        Coalescer<Integer> coalescer = new Coalescer<>(vertx, 200, 256, batches::add);
+        // one item per event-loop turn, as one connection sending a request at a time produces them
+        for (int i = 0; i < 5; i++) {
+            int item = i;
+            vertx.runOnContext(v -> coalescer.add(item));
+            Thread.sleep(10);
+        }
+        assertThat(batches).as("nothing leaves before the delay").isEmpty();
+
+        awaitItems(5);
+        assertThat(batches).containsExactly(List.of(0, 1, 2, 3, 4));
     }
 
     private void awaitItems(int expected) throws InterruptedException {
