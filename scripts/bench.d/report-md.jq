@@ -22,7 +22,7 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
 "Machine: \($r.run.machine.cores) cores (\($r.run.machine.cpu)), \($r.run.machine.memory_mib) MiB, \($r.run.machine.os), kernel \($r.run.machine.kernel).",
 "Load average (1/5/15 min): \($r.run.machine.load_average_at_start) at start, \($r.run.machine.load_average_before_measuring) before measuring, \($r.run.machine.load_average_at_end) at the end.",
 "Tools: \($r.run.versions.java); \($r.run.versions.wrk); nginx \($r.run.versions.nginx); peer \($r.run.versions.peer) (\($r.run.versions.peer_status))\(if $r.run.versions.node != "" then ", node \($r.run.versions.node)" else "" end).",
-"Runs: \($r.run.options.repeat) × \($r.run.options.duration_s) s per measurement, targets interleaved, after a \($r.run.options.warmup_s) s warm-up; \($r.run.options.connections) connections (wrk -t\($r.run.options.wrk_threads)) for throughput; request body \($r.run.options.request_body_bytes) bytes; services run with `\($r.run.options.service_jvm_options)`.",
+"Runs: \($r.run.options.repeat) × \($r.run.options.duration_s) s per measurement, targets interleaved, after a \($r.run.options.warmup_s) s warm-up (the suite: rounds of \($r.run.options.warmup_round_s // "–") s until its throughput is steady); \($r.run.options.connections) connections (wrk -t\($r.run.options.wrk_threads)) for throughput; request body \($r.run.options.request_body_bytes) bytes; services run with `\($r.run.options.service_jvm_options)`.",
 "",
 "## Targets",
 "",
@@ -61,7 +61,7 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
         else ($r.rss[$k].rss_kib | mib) end) | join(" | ")) + " |",
 "",
 (if $r.targets.suite.throughput.cpu_us_per_request then "CPU per request during the suite's throughput runs (µs, median; includes JIT compilation and GC threads): " + ($r.targets.suite.throughput.cpu_us_per_request | to_entries | map(select(.key | test("^(gateway|routing|usage)-service$|simulator")) | "\(.key) \(.value | round)") | join(", ")) + ". Kafka, Redis and PostgreSQL are not counted.\n" else empty end),
-([$r.raw[] | select(.phase == "warmup") | "\(.target) \(.data.rps | floor) req/s, \(.data.errors | add) errors"]
+([$r.raw[] | select(.phase == "warmup") | "\(.target)\(if .target == "suite" then " round \(.rep)" else "" end) \(.data.rps | floor) req/s, \(.data.errors | add) errors"]
   | if length > 0 then "Warm-up at \($r.run.options.connections) connections (not in the results): " + join("; ") + ".\n" else empty end),
 "Added latency is the suite's figure minus the simulator's, run by run (the runs are interleaved), then the median.",
 "Switchboard's added latency (ms): p50 \($r.derived.added_latency_1conn_p50_us | msagg), p99 \($r.derived.added_latency_1conn_p99_us | msagg) at one connection; open-loop p99 \($r.derived.added_open_loop_p99_us | msagg). Streaming first-byte overhead (ms): p50 \($r.derived.ttfb_overhead_p50_us | msagg), p99 \($r.derived.ttfb_overhead_p99_us | msagg).",

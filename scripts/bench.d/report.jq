@@ -150,7 +150,7 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
                 load_average_at_start: $load_start, load_average_before_measuring: $load_measure,
                 load_average_at_end: $load_end},
       versions: {java: $java, wrk: $wrk, nginx: $nginx, node: $node, peer: $portkey, peer_status: $portkey_status},
-      options: {duration_s: $duration, warmup_s: $warmup, repeat: $repeat, connections: $connections,
+      options: {duration_s: $duration, warmup_s: $warmup, warmup_round_s: $m.warmup_round, repeat: $repeat, connections: $connections,
                 wrk_threads: $wrk_threads, open_loop_rate: $open_rate, ttfb_streams: $ttfb_count,
                 pipeline_rate: $pipeline_rate, burst_events: $burst, request_body_bytes: $body_bytes,
                 service_jvm_options: $jvm_opts}
