@@ -3,6 +3,8 @@
 -- KEYS[2] sorted set of in-flight requests (score = lease expiry, ms)
 -- ARGV: rpm limit (0 = none), concurrency limit (0 = none), window ms, lease ms,
 --       record (1 = the gateway already admitted these requests optimistically: record them whatever the counts),
+--       the number of released slots that follow, those released admission ids (removed before counting, so a
+--       replica's own releases are never counted against its next admission of the caller),
 --       then the admission ids (one to decide, one or more to record)
 -- Returns {verdict, retry_ms, requests in window, requests in flight} (counts after this call):
 -- verdict 0 admitted, 1 over rpm, 2 over concurrency. Nothing is recorded for a refused request.
@@ -14,7 +16,8 @@ local concurrent = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
 local lease = tonumber(ARGV[4])
 local record = ARGV[5] == '1'
-local first_id = 6
+local released = tonumber(ARGV[6])
+local first_id = 7 + released
 local count = #ARGV - first_id + 1
 
 local requests = 0
@@ -22,6 +25,9 @@ local inflight = 0
 if rpm > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
   requests = redis.call('ZCARD', KEYS[1])
+end
+if released > 0 then
+  redis.call('ZREM', KEYS[2], unpack(ARGV, 7, 6 + released))
 end
 if concurrent > 0 then
   -- expired leases belong to requests whose release never came (a replica crashed mid-request)

@@ -109,6 +109,22 @@ class CallerLimitsTest {
     }
 
     @Test
+    void aSlotGivenBackIsFreeForTheCallersNextRequestAtOnceNotAfterTheWriteDelay() throws Exception {
+        // concurrent: 1 is below the optimistic minimum: each admission waits for Redis, while the release of the
+        // previous slot is still waiting to be written with others; the admission must carry it
+        Caller conc = policies.current().callerByToken(Tokens.of("conc")).orElseThrow();
+        String inflight = config.limits().keyPrefix() + "{conc}:inflight";
+        for (int i = 0; i < 20; i++) {
+            Slot slot = limits.admit(conc).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            slot.release();
+        }
+        assertThat(redis.sortedSet(String.class).zcard(inflight)).as("every slot but the last written back")
+                .isLessThanOrEqualTo(1);
+        Await.until(() -> redis.sortedSet(String.class).zcard(inflight) == 0, Duration.ofSeconds(5),
+                "the last release to be written");
+    }
+
+    @Test
     void concurrencyLimitRefusesWhileInFlightAndReleasesOnDisconnect() throws Exception {
         try (Socket held = new Socket(base.getHost(), base.getPort())) {
             sendRaw(held, "/v1/chat/completions", "conc-held-1", Bodies.chat("slow"));

@@ -116,11 +116,15 @@ public class CallerLimits {
 
     private Future<Slot> admitAfterRedis(Caller caller, CallerState state, Limits limits) {
         String id = admissionId();
+        // slots this replica gave back but has not written yet: the script removes them before counting, or a caller
+        // at its concurrency limit would be refused for up to write-delay after each response
+        List<String> released = state.releases.take();
         Promise<Slot> result = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, t -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
             vertx.cancelTimer(timer);
             if (answer.failed()) {
+                released.forEach(state.releases::add);
                 result.tryFail(answer.cause());
                 return;
             }
@@ -131,7 +135,7 @@ public class CallerLimits {
                 slot.release();
             }
         };
-        evaluate(limits, false, List.of(id)).onComplete(onCallerThread(onAnswer));
+        evaluate(limits, false, released, List.of(id)).onComplete(onCallerThread(onAnswer));
         return result.future().recover(this::onFailure);
     }
 
@@ -140,7 +144,7 @@ public class CallerLimits {
         List<String> ids = new ArrayList<>(batch.size());
         batch.forEach(r -> ids.add(r.id));
         // the newest limits win if the policy changed between the admissions of one batch
-        evaluate(batch.get(batch.size() - 1).limits, true, ids).onComplete(answer -> {
+        evaluate(batch.get(batch.size() - 1).limits, true, List.of(), ids).onComplete(answer -> {
             state.view.confirmed(batch.size());
             if (answer.succeeded()) {
                 observe(state.view, answer.result());
@@ -161,12 +165,16 @@ public class CallerLimits {
         });
     }
 
-    /** Runs the admission script; {@code record} records the requests whatever the counts say. */
-    private Future<Response> evaluate(Limits limits, boolean record, List<String> ids) {
-        return redis.send(limits.args(Request.cmd(Command.EVALSHA).arg(scriptSha), record, ids)).recover(failure -> {
+    /**
+     * Runs the admission script; {@code record} records the requests whatever the counts say. {@code released} slots
+     * are given back before anything is counted.
+     */
+    private Future<Response> evaluate(Limits limits, boolean record, List<String> released, List<String> ids) {
+        Request evalsha = limits.args(Request.cmd(Command.EVALSHA).arg(scriptSha), record, released, ids);
+        return redis.send(evalsha).recover(failure -> {
             if (failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")) {
                 // first use on this Redis (or after a restart / SCRIPT FLUSH): EVAL caches the script for EVALSHA
-                return redis.send(limits.args(Request.cmd(Command.EVAL).arg(script), record, ids));
+                return redis.send(limits.args(Request.cmd(Command.EVAL).arg(script), record, released, ids));
             }
             return Future.failedFuture(failure);
         });
@@ -268,7 +276,7 @@ public class CallerLimits {
             this.concurrent = concurrent;
         }
 
-        Request args(Request request, boolean record, List<String> ids) {
+        Request args(Request request, boolean record, List<String> released, List<String> ids) {
             request.arg(2)
                     .arg(base + ":rpm")
                     .arg(base + ":inflight")
@@ -276,7 +284,9 @@ public class CallerLimits {
                     .arg(concurrent == null ? 0 : concurrent)
                     .arg(WINDOW_MS)
                     .arg(leaseMs)
-                    .arg(record ? 1 : 0);
+                    .arg(record ? 1 : 0)
+                    .arg(released.size());
+            released.forEach(request::arg);
             ids.forEach(request::arg);
             return request;
         }

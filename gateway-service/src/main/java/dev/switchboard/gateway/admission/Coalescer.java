@@ -36,6 +36,22 @@ final class Coalescer<T> {
         scheduleDrain();
     }
 
+    /**
+     * Takes the items waiting (at most one batch) for a caller that writes them itself; the scheduled drain then
+     * finds fewer or none.
+     */
+    List<T> take() {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<T> batch = new ArrayList<>();
+        T item;
+        while (batch.size() < maxBatch && (item = items.poll()) != null) {
+            batch.add(item);
+        }
+        return batch;
+    }
+
     private void scheduleDrain() {
         if (scheduled.compareAndSet(false, true)) {
             Context context = vertx.getOrCreateContext();
@@ -49,11 +65,7 @@ final class Coalescer<T> {
 
     private void drain() {
         scheduled.set(false);
-        List<T> batch = new ArrayList<>(Math.min(maxBatch, 16));
-        T item;
-        while (batch.size() < maxBatch && (item = items.poll()) != null) {
-            batch.add(item);
-        }
+        List<T> batch = take();
         if (!items.isEmpty()) {
             scheduleDrain();
         }

@@ -69,6 +69,25 @@ class CoalescerTest {
         assertThat(batches).containsExactly(List.of(0, 1, 2, 3, 4));
     }
 
+    @Test
+    void itemsTakenBeforeTheDelayAreNotFlushedAgain() throws Exception {
+        Coalescer<Integer> coalescer = new Coalescer<>(vertx, 100, 2, batches::add);
+        CountDownLatch added = new CountDownLatch(1);
+        vertx.runOnContext(v -> {
+            for (int i = 0; i < 3; i++) {
+                coalescer.add(i);
+            }
+            added.countDown();
+        });
+        assertThat(added.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(coalescer.take()).as("one batch at most").containsExactly(0, 1);
+        awaitItems(1);
+        Thread.sleep(150);
+        assertThat(batches).containsExactly(List.of(2));
+        assertThat(coalescer.take()).isEmpty();
+    }
+
     private void awaitItems(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (batches.stream().mapToInt(List::size).sum() < expected && System.nanoTime() < deadline) {
