@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -117,25 +118,28 @@ public class CallerLimits {
     private Future<Slot> admitAfterRedis(Caller caller, CallerState state, Limits limits) {
         String id = admissionId();
         // slots this replica gave back but has not written yet: the script removes them before counting, or a caller
-        // at its concurrency limit would be refused for up to write-delay after each response
-        List<String> released = state.releases.take();
+        // at its concurrency limit could be refused for its own previous request
+        List<String> released = state.takeReleases();
         Promise<Slot> result = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, t -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
             vertx.cancelTimer(timer);
             if (answer.failed()) {
-                released.forEach(state.releases::add);
+                released.forEach(state.exactReleases::add);
                 result.tryFail(answer.cause());
                 return;
             }
             observe(state.view, answer.result());
-            Slot slot = limits.concurrent == null ? Slot.NONE : new Slot(() -> state.releases.add(id));
+            Slot slot = limits.concurrent == null ? Slot.NONE : new Slot(() -> state.exactReleases.add(id));
             if (decide(answer.result(), caller, result) && !result.tryComplete(slot)) {
                 // admitted after the timeout already answered for Redis: give the slot back
                 slot.release();
             }
         };
-        evaluate(limits, false, released, List.of(id)).onComplete(onCallerThread(onAnswer));
+        // a release written just before may still be on its way on another connection: decide after it
+        state.releasesWritten()
+                .transform(written -> evaluate(limits, false, released, List.of(id)))
+                .onComplete(onCallerThread(onAnswer));
         return result.future().recover(this::onFailure);
     }
 
@@ -159,10 +163,12 @@ public class CallerLimits {
     private void flushReleases(CallerState state, List<String> ids) {
         Request zrem = Request.cmd(Command.ZREM).arg(state.base + ":inflight");
         ids.forEach(zrem::arg);
-        redis.send(zrem).onFailure(failure -> {
+        Future<Response> written = redis.send(zrem).onFailure(failure -> {
             // the leases expire on their own; until then the caller has fewer slots
             logRedisFailure(failure);
         });
+        state.releasesInFlight.updateAndGet(
+                previous -> previous.isComplete() ? written : Future.join(previous, written));
     }
 
     /**
@@ -301,13 +307,40 @@ public class CallerLimits {
         final String base;
         final CallerUsageView view = new CallerUsageView();
         final Coalescer<PendingRecord> records;
+        /** Releases of optimistic admissions: as cheap as their records. */
         final Coalescer<String> releases;
+        /**
+         * Releases of admissions Redis decided: the caller is near a limit, so they are written at the end of the
+         * event-loop turn for other replicas to see them as soon as possible.
+         */
+        final Coalescer<String> exactReleases;
 
         CallerState(String callerId) {
             this.base = keyPrefix + "{" + callerId + "}";
             long delayMs = optimistic.writeDelay().toMillis();
             this.records = new Coalescer<>(vertx, delayMs, MAX_BATCH, batch -> flushRecords(this, batch));
             this.releases = new Coalescer<>(vertx, delayMs, MAX_BATCH, batch -> flushReleases(this, batch));
+            this.exactReleases = new Coalescer<>(vertx, 0, MAX_BATCH, batch -> flushReleases(this, batch));
+        }
+
+        final AtomicReference<Future<?>> releasesInFlight = new AtomicReference<>(Future.succeededFuture());
+
+        Future<?> releasesWritten() {
+            return releasesInFlight.get();
+        }
+
+        List<String> takeReleases() {
+            List<String> exact = exactReleases.take();
+            List<String> optimistic = releases.take();
+            if (optimistic.isEmpty()) {
+                return exact;
+            }
+            if (exact.isEmpty()) {
+                return optimistic;
+            }
+            List<String> both = new ArrayList<>(exact);
+            both.addAll(optimistic);
+            return both;
         }
     }
 
