@@ -74,9 +74,19 @@ public interface GatewayConfig {
         @WithDefault("closed")
         RedisFailureMode redisFailureMode();
 
-        /** Budget for the admission round trip to Redis before it counts as a Redis failure. */
+        /**
+         * Budget for the admission round trip to Redis before it counts as a Redis failure, unless Redis has answered
+         * other commands of this replica in the meantime (see {@link #redisMaxWait()}).
+         */
         @WithDefault("250ms")
         Duration redisTimeout();
+
+        /**
+         * How long an admission may wait while Redis keeps answering this replica's other commands: the delay is then
+         * this replica's own (a cold JVM under load, busy event loops), not Redis being unavailable.
+         */
+        @WithDefault("2s")
+        Duration redisMaxWait();
 
         /** Prefix of every limit key, so that deployments (and test runs) sharing a Redis stay apart. */
         @WithDefault("sb:limits:")

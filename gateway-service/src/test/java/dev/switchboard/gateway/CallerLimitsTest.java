@@ -125,6 +125,30 @@ class CallerLimitsTest {
     }
 
     @Test
+    void aRedisThatStopsAnsweringRefusesLimitedCallersAfterTheTimeoutNotTheLongerWait() {
+        // Redis holds every write command (the admission script among them) but stays connected: a hung Redis
+        redis.execute("CLIENT", "PAUSE", "3000", "WRITE");
+        long start = System.nanoTime();
+        Response refused;
+        try {
+            refused = chat("conc", "alpha");
+        } finally {
+            redis.execute("CLIENT", "UNPAUSE");
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        refused.then()
+                .statusCode(503)
+                .body("error.details.reason", equalTo("limits-store-unavailable"));
+        assertThat(waited).as("redis-timeout applies when nothing answers, not redis-max-wait")
+                .isGreaterThanOrEqualTo(config.limits().redisTimeout())
+                .isLessThan(config.limits().redisMaxWait());
+        assertThat(backends.routeCalls).isEmpty();
+        // the held script ran once Redis resumed: its slot is given back, the caller is served again
+        Await.until(() -> chat("conc", "alpha").statusCode() == 200, Duration.ofSeconds(5),
+                "the late admission's slot to be released");
+    }
+
+    @Test
     void concurrencyLimitRefusesWhileInFlightAndReleasesOnDisconnect() throws Exception {
         try (Socket held = new Socket(base.getHost(), base.getPort())) {
             sendRaw(held, "/v1/chat/completions", "conc-held-1", Bodies.chat("slow"));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,6 +63,9 @@ public class CallerLimits {
     private final String scriptSha;
     private final String keyPrefix;
     private final long timeoutMs;
+    private final long maxWaitNanos;
+    /** When this replica last had an answer from Redis ({@link System#nanoTime()}): proof that Redis is alive. */
+    private volatile long lastAnswerNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private final long leaseMs;
     private final RedisFailureMode failureMode;
     private final GatewayConfig.OptimisticConfig optimistic;
@@ -75,6 +79,7 @@ public class CallerLimits {
         this.scriptSha = sha1Hex(script);
         this.keyPrefix = config.limits().keyPrefix();
         this.timeoutMs = Math.max(1, config.limits().redisTimeout().toMillis());
+        this.maxWaitNanos = Math.max(timeoutMs, config.limits().redisMaxWait().toMillis()) * 1_000_000L;
         this.leaseMs = config.limits().concurrencyLease().toMillis();
         this.failureMode = config.limits().redisFailureMode();
         this.optimistic = config.limits().optimistic();
@@ -121,9 +126,10 @@ public class CallerLimits {
         // at its concurrency limit could be refused for its own previous request
         List<String> released = state.takeReleases();
         Promise<Slot> result = Promise.promise();
-        long timer = vertx.setTimer(timeoutMs, t -> result.tryFail(new RedisTimeout()));
+        AnswerDeadline deadline = new AnswerDeadline(vertx, timeoutMs, maxWaitNanos, () -> lastAnswerNanos,
+                () -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
-            vertx.cancelTimer(timer);
+            deadline.cancel();
             if (answer.failed()) {
                 released.forEach(state.exactReleases::add);
                 result.tryFail(answer.cause());
@@ -163,7 +169,7 @@ public class CallerLimits {
     private void flushReleases(CallerState state, List<String> ids) {
         Request zrem = Request.cmd(Command.ZREM).arg(state.base + ":inflight");
         ids.forEach(zrem::arg);
-        Future<Response> written = redis.send(zrem).onFailure(failure -> {
+        Future<Response> written = redis.send(zrem).onSuccess(this::answered).onFailure(failure -> {
             // the leases expire on their own; until then the caller has fewer slots
             logRedisFailure(failure);
         });
@@ -183,7 +189,11 @@ public class CallerLimits {
                 return redis.send(limits.args(Request.cmd(Command.EVAL).arg(script), record, released, ids));
             }
             return Future.failedFuture(failure);
-        });
+        }).onSuccess(this::answered);
+    }
+
+    private void answered(Response ignored) {
+        lastAnswerNanos = System.nanoTime();
     }
 
     private static void observe(CallerUsageView view, Response answer) {

@@ -1,0 +1,65 @@
+package dev.switchboard.gateway.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Vertx;
+
+class AnswerDeadlineTest {
+
+    private static final long TIMEOUT_MS = 50;
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
+
+    final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void withNoAnswerFromRedisItExpiresAfterTheTimeout() throws Exception {
+        assertThat(expiresAfter(sent -> sent - TimeUnit.MINUTES.toNanos(1))).isBetween(Duration.ofMillis(45),
+                Duration.ofMillis(300));
+    }
+
+    @Test
+    void whileRedisKeepsAnsweringOtherCommandsItWaitsUpToTheMaximum() throws Exception {
+        assertThat(expiresAfter(sent -> System.nanoTime())).isBetween(Duration.ofMillis(390), Duration.ofMillis(900));
+    }
+
+    @Test
+    void answersThatStoppedDoNotKeepItWaiting() throws Exception {
+        // one answer after this admission was sent, then silence: the second check finds it older than the timeout
+        assertThat(expiresAfter(sent -> sent + TimeUnit.MILLISECONDS.toNanos(10))).isBetween(Duration.ofMillis(90),
+                Duration.ofMillis(350));
+    }
+
+    @Test
+    void anAnswerInTimeCancelsIt() throws Exception {
+        CompletableFuture<Long> expired = new CompletableFuture<>();
+        vertx.runOnContext(v -> new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, System::nanoTime,
+                () -> expired.complete(System.nanoTime())).cancel());
+        Thread.sleep(3 * TIMEOUT_MS);
+        assertThat(expired).isNotDone();
+    }
+
+    /** @param lastAnswer when Redis last answered, given the time the admission was sent */
+    private Duration expiresAfter(LongUnaryOperator lastAnswer) throws Exception {
+        CompletableFuture<Long> expired = new CompletableFuture<>();
+        long[] sent = new long[1];
+        vertx.runOnContext(v -> {
+            sent[0] = System.nanoTime();
+            new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, () -> lastAnswer.applyAsLong(sent[0]),
+                    () -> expired.complete(System.nanoTime()));
+        });
+        return Duration.ofNanos(expired.get(5, TimeUnit.SECONDS) - sent[0]);
+    }
+}
