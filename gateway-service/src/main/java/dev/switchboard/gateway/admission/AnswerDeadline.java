@@ -5,12 +5,14 @@ import java.util.function.LongSupplier;
 import io.vertx.core.Vertx;
 
 /**
- * How long an admission waits for Redis. It expires after {@code timeoutMs}, unless Redis has answered another command
- * of this replica since this one was sent, and within the last {@code timeoutMs}: then the delay is the replica's own
- * (a cold JVM under load whose event loops read answers late), not Redis being unavailable, and it keeps waiting, up
- * to {@code maxWaitNanos} in all.
+ * How long an admission waits for Redis. It expires after {@code timeoutMs}, unless the delay is the replica's own
+ * rather than Redis' (a cold JVM under load, whose event loops read answers late): then it keeps waiting, up to
+ * {@code maxWaitNanos} in all. The replica is the slow one when Redis has answered another of its commands since this
+ * one was sent (and within the last {@code timeoutMs}), or when this check itself runs late on its event loop.
  */
 final class AnswerDeadline {
+
+    private static final long LOOP_BEHIND_NANOS = 20_000_000L;
 
     private final Vertx vertx;
     private final long timeoutMs;
@@ -19,6 +21,7 @@ final class AnswerDeadline {
     private final Runnable onExpired;
     private final long sentAt = System.nanoTime();
     private volatile long timer;
+    private long dueAt;
 
     /**
      * @param lastAnswerNanos when this replica last had an answer from Redis, in {@link System#nanoTime()}
@@ -30,17 +33,24 @@ final class AnswerDeadline {
         this.maxWaitNanos = maxWaitNanos;
         this.lastAnswerNanos = lastAnswerNanos;
         this.onExpired = onExpired;
-        this.timer = vertx.setTimer(timeoutMs, this::check);
+        schedule(timeoutMs);
+    }
+
+    private void schedule(long delayMs) {
+        dueAt = System.nanoTime() + delayMs * 1_000_000L;
+        timer = vertx.setTimer(delayMs, this::check);
     }
 
     private void check(long id) {
         long now = System.nanoTime();
         long waited = now - sentAt;
         long lastAnswer = lastAnswerNanos.getAsLong();
-        boolean redisAnswers = lastAnswer - sentAt > 0 && now - lastAnswer < timeoutMs * 1_000_000L;
-        if (redisAnswers && waited < maxWaitNanos) {
-            long again = Math.max(1, Math.min(timeoutMs, (maxWaitNanos - waited) / 1_000_000L));
-            timer = vertx.setTimer(again, this::check);
+        long timeoutNanos = timeoutMs * 1_000_000L;
+        boolean redisAnswers = lastAnswer - sentAt > 0 && now - lastAnswer < timeoutNanos;
+        // a healthy event loop runs a timer within a millisecond or two of its time
+        boolean loopBehind = now - dueAt > Math.max(LOOP_BEHIND_NANOS, timeoutNanos / 5);
+        if ((redisAnswers || loopBehind) && waited < maxWaitNanos) {
+            schedule(Math.max(1, Math.min(timeoutMs, (maxWaitNanos - waited) / 1_000_000L)));
             return;
         }
         onExpired.run();

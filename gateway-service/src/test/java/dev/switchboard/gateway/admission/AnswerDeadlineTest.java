@@ -43,12 +43,36 @@ class AnswerDeadlineTest {
     }
 
     @Test
+    void aCheckThatRunsLateMeansTheReplicaIsBehindAndItWaitsOneTimeoutMore() throws Exception {
+        CompletableFuture<Long> expired = new CompletableFuture<>();
+        long[] sent = new long[1];
+        vertx.runOnContext(v -> {
+            sent[0] = System.nanoTime();
+            new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, () -> sent[0] - TimeUnit.MINUTES.toNanos(1),
+                    () -> expired.complete(System.nanoTime()));
+            // the event loop is busy past the deadline's time: a cold JVM under load
+            sleep(150);
+        });
+        Duration waited = Duration.ofNanos(expired.get(5, TimeUnit.SECONDS) - sent[0]);
+        // the late check (at 150 ms) waits one more timeout; the next one, on time, expires
+        assertThat(waited).isBetween(Duration.ofMillis(195), Duration.ofMillis(400));
+    }
+
+    @Test
     void anAnswerInTimeCancelsIt() throws Exception {
         CompletableFuture<Long> expired = new CompletableFuture<>();
         vertx.runOnContext(v -> new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, System::nanoTime,
                 () -> expired.complete(System.nanoTime())).cancel());
         Thread.sleep(3 * TIMEOUT_MS);
         assertThat(expired).isNotDone();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** @param lastAnswer when Redis last answered, given the time the admission was sent */
