@@ -111,7 +111,8 @@ class BenchmarkE2ETest {
             return Set.of();
         }
         try (Stream<Path> dirs = Files.list(reports)) {
-            return dirs.filter(Files::isDirectory).collect(Collectors.toSet());
+            // one directory per run; "latest" is a link to the newest
+            return dirs.filter(dir -> Files.isDirectory(dir) && !Files.isSymbolicLink(dir)).collect(Collectors.toSet());
         }
     }
 
