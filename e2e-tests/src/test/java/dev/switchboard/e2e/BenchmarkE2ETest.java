@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +99,8 @@ class BenchmarkE2ETest {
         assertThat(markdown).contains("## Targets", "## Results", "--quick run");
 
         for (int offset : new int[]{0, 1, 2, 10, 11}) {
-            assertThat(listening(PORT_BASE + offset)).as("port %d after the benchmark", PORT_BASE + offset)
+            assertThat(Infrastructure.reachable(PORT_BASE + offset))
+                    .as("port %d after the benchmark", PORT_BASE + offset)
                     .isFalse();
         }
     }
@@ -113,15 +112,6 @@ class BenchmarkE2ETest {
         try (Stream<Path> dirs = Files.list(reports)) {
             // one directory per run; "latest" is a link to the newest
             return dirs.filter(dir -> Files.isDirectory(dir) && !Files.isSymbolicLink(dir)).collect(Collectors.toSet());
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

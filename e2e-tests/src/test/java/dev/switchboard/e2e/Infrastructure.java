@@ -82,7 +82,8 @@ final class Infrastructure {
         }
     }
 
-    private static boolean reachable(int port) {
+    /** Whether something listens on the loopback port. */
+    static boolean reachable(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
