@@ -25,14 +25,7 @@ class CoalescerTest {
     @Test
     void whatOneEventLoopTurnAddsLeavesInOneBatch() throws Exception {
         Coalescer<Integer> coalescer = new Coalescer<>(vertx, 0, 256, batches::add);
-        CountDownLatch added = new CountDownLatch(1);
-        vertx.runOnContext(v -> {
-            for (int i = 0; i < 50; i++) {
-                coalescer.add(i);
-            }
-            added.countDown();
-        });
-        assertThat(added.await(5, TimeUnit.SECONDS)).isTrue();
+        addInOneTurn(coalescer, 50);
 
         awaitItems(50);
         assertThat(batches).hasSize(1);
@@ -72,20 +65,25 @@ class CoalescerTest {
     @Test
     void itemsTakenBeforeTheDelayAreNotFlushedAgain() throws Exception {
         Coalescer<Integer> coalescer = new Coalescer<>(vertx, 100, 2, batches::add);
-        CountDownLatch added = new CountDownLatch(1);
-        vertx.runOnContext(v -> {
-            for (int i = 0; i < 3; i++) {
-                coalescer.add(i);
-            }
-            added.countDown();
-        });
-        assertThat(added.await(5, TimeUnit.SECONDS)).isTrue();
+        addInOneTurn(coalescer, 3);
 
         assertThat(coalescer.take()).as("one batch at most").containsExactly(0, 1);
         awaitItems(1);
         Thread.sleep(150);
         assertThat(batches).containsExactly(List.of(2));
         assertThat(coalescer.take()).isEmpty();
+    }
+
+    /** Adds 0 … count − 1 in one turn of an event loop, and returns once they are added. */
+    private void addInOneTurn(Coalescer<Integer> coalescer, int count) throws InterruptedException {
+        CountDownLatch added = new CountDownLatch(1);
+        vertx.runOnContext(v -> {
+            for (int i = 0; i < count; i++) {
+                coalescer.add(i);
+            }
+            added.countDown();
+        });
+        assertThat(added.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     private void awaitItems(int expected) throws InterruptedException {
