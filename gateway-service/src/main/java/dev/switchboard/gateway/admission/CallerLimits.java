@@ -143,7 +143,7 @@ public class CallerLimits {
             }
         };
         // a release written just before may still be on its way on another connection: decide after it
-        state.releasesWritten()
+        state.releasesInFlight.get()
                 .transform(written -> evaluate(limits, false, released, List.of(id)))
                 .onComplete(onCallerThread(onAnswer));
         return result.future().recover(this::onFailure);
@@ -324,6 +324,8 @@ public class CallerLimits {
          * event-loop turn for other replicas to see them as soon as possible.
          */
         final Coalescer<String> exactReleases;
+        /** The caller's release writes under way: an admission that waits for Redis is decided after them. */
+        final AtomicReference<Future<?>> releasesInFlight = new AtomicReference<>(Future.succeededFuture());
 
         CallerState(String callerId) {
             this.base = keyPrefix + "{" + callerId + "}";
@@ -331,12 +333,6 @@ public class CallerLimits {
             this.records = new Coalescer<>(vertx, delayMs, MAX_BATCH, batch -> flushRecords(this, batch));
             this.releases = new Coalescer<>(vertx, delayMs, MAX_BATCH, batch -> flushReleases(this, batch));
             this.exactReleases = new Coalescer<>(vertx, 0, MAX_BATCH, batch -> flushReleases(this, batch));
-        }
-
-        final AtomicReference<Future<?>> releasesInFlight = new AtomicReference<>(Future.succeededFuture());
-
-        Future<?> releasesWritten() {
-            return releasesInFlight.get();
         }
 
         List<String> takeReleases() {
