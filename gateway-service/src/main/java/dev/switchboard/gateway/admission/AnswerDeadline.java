@@ -1,21 +1,23 @@
 package dev.switchboard.gateway.admission;
 
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import io.vertx.core.Vertx;
 
 /**
- * How long an admission waits for Redis. It expires after {@code timeoutMs}, unless the delay is the replica's own
+ * How long an admission waits for Redis. It expires after {@code timeout}, unless the delay is the replica's own
  * rather than Redis' (a cold JVM under load, whose event loops read answers late): then it keeps waiting, up to
- * {@code maxWaitNanos} in all. The replica is the slow one when Redis has answered another of its commands since this
- * one was sent (and within the last {@code timeoutMs}), or when this check itself runs late on its event loop.
+ * {@code maxWait} in all. The replica is the slow one when Redis has answered another of its commands since this
+ * one was sent (and within the last {@code timeout}), or when this check itself runs late on its event loop.
  */
 final class AnswerDeadline {
 
-    private static final long LOOP_BEHIND_NANOS = 20_000_000L;
+    private static final long MILLI = 1_000_000L;
+    private static final long LOOP_BEHIND_NANOS = 20 * MILLI;
 
     private final Vertx vertx;
-    private final long timeoutMs;
+    private final long timeoutNanos;
     private final long maxWaitNanos;
     private final LongSupplier lastAnswerNanos;
     private final Runnable onExpired;
@@ -27,17 +29,19 @@ final class AnswerDeadline {
      * @param lastAnswerNanos when this replica last had an answer from Redis, in {@link System#nanoTime()}
      * @param onExpired run once if no answer came in time
      */
-    AnswerDeadline(Vertx vertx, long timeoutMs, long maxWaitNanos, LongSupplier lastAnswerNanos, Runnable onExpired) {
+    AnswerDeadline(Vertx vertx, Duration timeout, Duration maxWait, LongSupplier lastAnswerNanos,
+            Runnable onExpired) {
         this.vertx = vertx;
-        this.timeoutMs = timeoutMs;
-        this.maxWaitNanos = maxWaitNanos;
+        this.timeoutNanos = Math.max(MILLI, timeout.toNanos());
+        this.maxWaitNanos = Math.max(timeoutNanos, maxWait.toNanos());
         this.lastAnswerNanos = lastAnswerNanos;
         this.onExpired = onExpired;
-        schedule(timeoutMs);
+        schedule(timeoutNanos);
     }
 
-    private void schedule(long delayMs) {
-        dueAt = System.nanoTime() + delayMs * 1_000_000L;
+    private void schedule(long delayNanos) {
+        long delayMs = Math.max(1, delayNanos / MILLI); // Vert.x timers count whole milliseconds
+        dueAt = System.nanoTime() + delayMs * MILLI;
         timer = vertx.setTimer(delayMs, this::check);
     }
 
@@ -45,12 +49,11 @@ final class AnswerDeadline {
         long now = System.nanoTime();
         long waited = now - sentAt;
         long lastAnswer = lastAnswerNanos.getAsLong();
-        long timeoutNanos = timeoutMs * 1_000_000L;
         boolean redisAnswers = lastAnswer - sentAt > 0 && now - lastAnswer < timeoutNanos;
         // a healthy event loop runs a timer within a millisecond or two of its time
         boolean loopBehind = now - dueAt > Math.max(LOOP_BEHIND_NANOS, timeoutNanos / 5);
         if ((redisAnswers || loopBehind) && waited < maxWaitNanos) {
-            schedule(Math.max(1, Math.min(timeoutMs, (maxWaitNanos - waited) / 1_000_000L)));
+            schedule(Math.min(timeoutNanos, maxWaitNanos - waited));
             return;
         }
         onExpired.run();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,8 +63,8 @@ public class CallerLimits {
     private final String script;
     private final String scriptSha;
     private final String keyPrefix;
-    private final long timeoutMs;
-    private final long maxWaitNanos;
+    private final Duration timeout;
+    private final Duration maxWait;
     /** When this replica last had an answer from Redis ({@link System#nanoTime()}): proof that Redis is alive. */
     private volatile long lastAnswerNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private final long leaseMs;
@@ -78,8 +79,8 @@ public class CallerLimits {
         this.script = loadScript();
         this.scriptSha = sha1Hex(script);
         this.keyPrefix = config.limits().keyPrefix();
-        this.timeoutMs = Math.max(1, config.limits().redisTimeout().toMillis());
-        this.maxWaitNanos = Math.max(timeoutMs, config.limits().redisMaxWait().toMillis()) * 1_000_000L;
+        this.timeout = config.limits().redisTimeout();
+        this.maxWait = config.limits().redisMaxWait();
         this.leaseMs = config.limits().concurrencyLease().toMillis();
         this.failureMode = config.limits().redisFailureMode();
         this.optimistic = config.limits().optimistic();
@@ -126,7 +127,7 @@ public class CallerLimits {
         // at its concurrency limit could be refused for its own previous request
         List<String> released = state.takeReleases();
         Promise<Slot> result = Promise.promise();
-        AnswerDeadline deadline = new AnswerDeadline(vertx, timeoutMs, maxWaitNanos, () -> lastAnswerNanos,
+        AnswerDeadline deadline = new AnswerDeadline(vertx, timeout, maxWait, () -> lastAnswerNanos,
                 () -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
             deadline.cancel();

@@ -15,7 +15,8 @@ import io.vertx.core.Vertx;
 class AnswerDeadlineTest {
 
     private static final long TIMEOUT_MS = 50;
-    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
+    private static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MS);
+    private static final Duration MAX_WAIT = Duration.ofMillis(400);
 
     final Vertx vertx = Vertx.vertx();
 
@@ -48,7 +49,7 @@ class AnswerDeadlineTest {
         long[] sent = new long[1];
         vertx.runOnContext(v -> {
             sent[0] = System.nanoTime();
-            new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, () -> sent[0] - TimeUnit.MINUTES.toNanos(1),
+            new AnswerDeadline(vertx, TIMEOUT, MAX_WAIT, () -> sent[0] - TimeUnit.MINUTES.toNanos(1),
                     () -> expired.complete(System.nanoTime()));
             // the event loop is busy past the deadline's time: a cold JVM under load
             sleep(150);
@@ -61,7 +62,7 @@ class AnswerDeadlineTest {
     @Test
     void anAnswerInTimeCancelsIt() throws Exception {
         CompletableFuture<Long> expired = new CompletableFuture<>();
-        vertx.runOnContext(v -> new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, System::nanoTime,
+        vertx.runOnContext(v -> new AnswerDeadline(vertx, TIMEOUT, MAX_WAIT, System::nanoTime,
                 () -> expired.complete(System.nanoTime())).cancel());
         Thread.sleep(3 * TIMEOUT_MS);
         assertThat(expired).isNotDone();
@@ -81,7 +82,7 @@ class AnswerDeadlineTest {
         long[] sent = new long[1];
         vertx.runOnContext(v -> {
             sent[0] = System.nanoTime();
-            new AnswerDeadline(vertx, TIMEOUT_MS, MAX_WAIT_NANOS, () -> lastAnswer.applyAsLong(sent[0]),
+            new AnswerDeadline(vertx, TIMEOUT, MAX_WAIT, () -> lastAnswer.applyAsLong(sent[0]),
                     () -> expired.complete(System.nanoTime()));
         });
         return Duration.ofNanos(expired.get(5, TimeUnit.SECONDS) - sent[0]);
