@@ -94,6 +94,9 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
 "- Burst: \($r.usage.burst.acked) events produced as fast as one producer goes (\($r.usage.burst.offered_rate | num)/s): stored at \($r.usage.burst.stored_rate | num) rows/s from the first send to the last row; the last stored \($r.usage.burst.lag_after_last_sent_ms | num) ms after it was sent."
  else empty end),
 "- Consumer-group lag (committed offsets): \($r.usage.consumer_group_lag_after_load.lag // "–") right after the throughput runs, \($r.usage.consumer_group_lag_at_end.lag // "–") at the end (the consumer commits every few seconds, so a few hundred here is normal shortly after load).",
+(if $r.usage.row_counter then
+"- Rows are counted while the runs drain by a statement trigger of the benchmark's database; at the end it counted \($r.usage.row_counter.counted), and `count(*)` found \($r.usage.row_counter.actual)\(if $r.usage.row_counter.counted == $r.usage.row_counter.actual then "" else " (**they disagree: the row figures above are not to be trusted**)" end)."
+ else empty end),
 "",
 "## Memory (RSS after the run, peak in brackets)",
 "",

@@ -103,7 +103,8 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
     sustained: $sustained,
     burst: $burst,
     consumer_group_lag_after_load: $lag_after_load,
-    consumer_group_lag_at_end: $lag_end
+    consumer_group_lag_at_end: $lag_end,
+    row_counter: $m.row_counter
   } as $usage
 | ($rss | to_entries | map(select(.key | test("^(gateway|routing|usage)-service$")) | .value.peak_kib // .value.rss_kib) | max)
   as $max_rss_kib

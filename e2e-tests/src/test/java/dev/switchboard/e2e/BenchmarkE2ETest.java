@@ -78,6 +78,9 @@ class BenchmarkE2ETest {
         JsonNode usage = report.path("usage");
         assertThat(usage.at("/during_load/requests").asLong()).isPositive();
         assertThat(usage.at("/during_load/missing_rows").asLong()).as("requests without a usage row").isZero();
+        // the rows above are counted by the benchmark's trigger: it must agree with the table
+        assertThat(usage.at("/row_counter/counted").asLong()).as("rows counted by the trigger").isPositive()
+                .isEqualTo(usage.at("/row_counter/actual").asLong());
         for (String phase : List.of("sustained", "burst")) {
             assertThat(usage.at("/" + phase + "/failed").asLong()).as("%s events not acknowledged", phase).isZero();
             assertThat(usage.at("/" + phase + "/stored").asLong()).as("%s events stored", phase)
