@@ -1,15 +1,14 @@
 package dev.switchboard.gateway.admission;
 
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import io.vertx.core.Vertx;
 
 /**
- * How long an admission waits for Redis. It expires after {@code timeout}, unless the delay is the replica's own
+ * How long an admission waits for Redis. It expires after {@code timeoutNanos}, unless the delay is the replica's own
  * rather than Redis' (a cold JVM under load, whose event loops read answers late): then it keeps waiting, up to
- * {@code maxWait} in all. The replica is the slow one when Redis has answered another of its commands since this
- * one was sent (and within the last {@code timeout}), or when this check itself runs late on its event loop.
+ * {@code maxWaitNanos} in all. The replica is the slow one when Redis has answered another of its commands since this
+ * one was sent (and within the last {@code timeoutNanos}), or when this check itself runs late on its event loop.
  */
 final class AnswerDeadline {
 
@@ -29,14 +28,14 @@ final class AnswerDeadline {
      * @param lastAnswerNanos when this replica last had an answer from Redis, in {@link System#nanoTime()}
      * @param onExpired run once if no answer came in time
      */
-    AnswerDeadline(Vertx vertx, Duration timeout, Duration maxWait, LongSupplier lastAnswerNanos,
+    AnswerDeadline(Vertx vertx, long timeoutNanos, long maxWaitNanos, LongSupplier lastAnswerNanos,
             Runnable onExpired) {
         this.vertx = vertx;
-        this.timeoutNanos = Math.max(MILLI, timeout.toNanos());
-        this.maxWaitNanos = Math.max(timeoutNanos, maxWait.toNanos());
+        this.timeoutNanos = Math.max(MILLI, timeoutNanos);
+        this.maxWaitNanos = Math.max(this.timeoutNanos, maxWaitNanos);
         this.lastAnswerNanos = lastAnswerNanos;
         this.onExpired = onExpired;
-        schedule(timeoutNanos);
+        schedule(this.timeoutNanos);
     }
 
     private void schedule(long delayNanos) {

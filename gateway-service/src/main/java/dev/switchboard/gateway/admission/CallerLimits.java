@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,8 +62,8 @@ public class CallerLimits {
     private final String script;
     private final String scriptSha;
     private final String keyPrefix;
-    private final Duration timeout;
-    private final Duration maxWait;
+    private final long timeoutNanos;
+    private final long maxWaitNanos;
     /** When this replica last had an answer from Redis ({@link System#nanoTime()}): proof that Redis is alive. */
     private volatile long lastAnswerNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private final long leaseMs;
@@ -79,8 +78,9 @@ public class CallerLimits {
         this.script = loadScript();
         this.scriptSha = sha1Hex(script);
         this.keyPrefix = config.limits().keyPrefix();
-        this.timeout = config.limits().redisTimeout();
-        this.maxWait = config.limits().redisMaxWait();
+        // converted once: a value too large for nanoseconds fails the start, not every admission
+        this.timeoutNanos = config.limits().redisTimeout().toNanos();
+        this.maxWaitNanos = config.limits().redisMaxWait().toNanos();
         this.leaseMs = config.limits().concurrencyLease().toMillis();
         this.failureMode = config.limits().redisFailureMode();
         this.optimistic = config.limits().optimistic();
@@ -127,7 +127,7 @@ public class CallerLimits {
         // at its concurrency limit could be refused for its own previous request
         List<String> released = state.takeReleases();
         Promise<Slot> result = Promise.promise();
-        AnswerDeadline deadline = new AnswerDeadline(vertx, timeout, maxWait, () -> lastAnswerNanos,
+        AnswerDeadline deadline = new AnswerDeadline(vertx, timeoutNanos, maxWaitNanos, () -> lastAnswerNanos,
                 () -> result.tryFail(new RedisTimeout()));
         Handler<AsyncResult<Response>> onAnswer = answer -> {
             deadline.cancel();

@@ -15,8 +15,8 @@ import io.vertx.core.Vertx;
 class AnswerDeadlineTest {
 
     private static final long TIMEOUT_MS = 50;
-    private static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MS);
-    private static final Duration MAX_WAIT = Duration.ofMillis(400);
+    private static final long TIMEOUT = Duration.ofMillis(TIMEOUT_MS).toNanos();
+    private static final long MAX_WAIT = Duration.ofMillis(400).toNanos();
 
     final Vertx vertx = Vertx.vertx();
 
