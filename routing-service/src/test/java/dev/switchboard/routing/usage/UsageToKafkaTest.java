@@ -5,11 +5,13 @@ import static dev.switchboard.routing.support.Calls.newRequestId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +68,11 @@ class UsageToKafkaTest {
             callers.shutdown();
         }
 
-        Map<String, List<UsageEvent>> byKey = readTopic(ids.size(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> records = readTopic(Set.copyOf(ids), Duration.ofSeconds(30));
+        Map<String, List<UsageEvent>> byKey = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(UsageEvents.fromJson(record.value()));
+        }
         assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         for (String id : ids) {
             assertThat(byKey.get(id)).as("events for %s", id).hasSize(1);
@@ -80,13 +87,41 @@ class UsageToKafkaTest {
                 .doesNotContain("router_usage_events_total{outcome=\"failed\"");
     }
 
-    private static Map<String, List<UsageEvent>> readTopic(int expected, Duration within) {
+    /**
+     * The key names the request but does not pick the partition ({@code partitioner.ignore.keys}): the producer fills
+     * one partition's batch at a time, so a linger window makes one compressed batch instead of one per partition.
+     */
+    @Test
+    void eventsFillOnePartitionAtATimeInsteadOfSpreadingByKey() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String id = newRequestId();
+            ids.add(id);
+            assertThat(Calls.route(id, chat("plain", "count me")).statusCode()).isEqualTo(200);
+        }
+        int partitions = 3;
+        int elsewhere = 0;
+        int found = 0;
+        for (ConsumerRecord<String, byte[]> record : readTopic(Set.copyOf(ids), Duration.ofSeconds(30))) {
+            found++;
+            int byKey = Utils.toPositive(Utils.murmur2(record.key().getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (record.partition() != byKey) {
+                elsewhere++;
+            }
+        }
+        assertThat(found).isEqualTo(ids.size());
+        // keyed partitioning would put every record on its key's partition; sticky puts about two thirds elsewhere
+        assertThat(elsewhere).as("records not on their key's partition").isGreaterThan(0);
+    }
+
+    /** The records of these keys (the topic also holds the other tests' records). */
+    private static List<ConsumerRecord<String, byte[]>> readTopic(Set<String> keys, Duration within) {
         // no consumer group: every partition read from its start
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, List<UsageEvent>> byKey = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(RealKafkaProfile.TOPIC).stream()
@@ -95,20 +130,22 @@ class UsageToKafkaTest {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long until = System.nanoTime() + within.toNanos();
-            int total = 0;
-            while (total < expected && System.nanoTime() < until) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    byKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                            .add(UsageEvents.fromJson(record.value()));
-                    total++;
-                }
+            while (records.size() < keys.size() && System.nanoTime() < until) {
+                collect(consumer.poll(Duration.ofMillis(200)), keys, records);
             }
             // anything after the expected count would be a duplicate: give it a moment to show up
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(UsageEvents.fromJson(record.value()));
+            collect(consumer.poll(Duration.ofMillis(500)), keys, records);
+        }
+        return records;
+    }
+
+    private static void collect(Iterable<ConsumerRecord<String, byte[]>> polled, Set<String> keys,
+            List<ConsumerRecord<String, byte[]>> into) {
+        for (ConsumerRecord<String, byte[]> record : polled) {
+            if (keys.contains(record.key())) {
+                into.add(record);
             }
         }
-        return byKey;
     }
 
     private static double sentCounter() {
