@@ -21,6 +21,7 @@ import dev.switchboard.model.usage.UsageEvent;
 public class RealKafkaProfile implements QuarkusTestProfile {
 
     public static final String TOPIC = "switchboard.usage.v1.routing-test";
+    public static final int PARTITIONS = 3;
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -55,7 +56,7 @@ public class RealKafkaProfile implements QuarkusTestProfile {
                 cluster.waitForReadyBrokers();
                 try (Admin admin = Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-                    admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the in-JVM Kafka cluster", e);
