@@ -95,15 +95,18 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
         }
     }
 
-    /** Same-dialect stream: events are relayed byte for byte unless usage must be hidden from the caller. */
+    /**
+     * Same-dialect stream: events are relayed byte for byte unless usage must be hidden from the caller. The usual
+     * chunk is read by {@link ChatChunkScan} and its {@code "usage":null} cut out of the bytes; other chunks are read
+     * as a tree.
+     */
     static final class Passthrough implements StreamTranscoder {
 
         private static final String DONE = "[DONE]";
-        private static final String NULL_USAGE_AFTER_COMMA = ",\"usage\":null";
-        private static final String NULL_USAGE_BEFORE_COMMA = "\"usage\":null,";
 
         private final boolean callerWantsUsage;
         private final OutputText text = new OutputText();
+        private final ChatChunkScan scan = new ChatChunkScan();
         private TokenUsage usage = TokenUsage.NONE;
         private BigDecimal reportedCost;
         private boolean done;
@@ -115,6 +118,27 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
 
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
+            byte[] bytes = event.getBytes();
+            int start = SseData.singleLineDataStart(bytes);
+            if (start >= 0) {
+                int end = SseData.lineEnd(bytes);
+                if (SseData.equalsTrimmed(bytes, start, end, DONE)) {
+                    done = true;
+                    return event;
+                }
+                if (scan.read(bytes, start, end - start)) {
+                    text.append(scan.text());
+                    finished |= scan.finished();
+                    if (callerWantsUsage || !scan.hasNullUsage()) {
+                        return event;
+                    }
+                    return SseData.withoutMember(bytes, start, end, scan.nullUsageStart(), scan.nullUsageEnd());
+                }
+            }
+            return readTree(event);
+        }
+
+        private Buffer readTree(Buffer event) throws InvalidUpstreamResponse {
             String data = UpstreamJson.data(event);
             if (data == null) {
                 // comments and keep-alives: nothing for the caller
@@ -156,14 +180,6 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
             if (hasUsage && choices.isEmpty()) {
                 return null;
             }
-            if (usageNode.isNull()) {
-                String stripped = withoutNullUsage(data);
-                if (stripped != null) {
-                    // the common case, "usage":null on every chunk: cut it out instead of re-encoding the chunk
-                    return Buffer.buffer(stripped.length() + 8).appendString("data: ").appendString(stripped)
-                            .appendString("\n\n");
-                }
-            }
             ((ObjectNode) chunk).remove("usage");
             try {
                 return JsonBuffers.append(Buffer.buffer(event.length()).appendString("data: "), chunk)
@@ -171,22 +187,6 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
             } catch (IOException e) {
                 throw new InvalidUpstreamResponse("upstream stream event cannot be re-encoded");
             }
-        }
-
-        /**
-         * The chunk's JSON without its {@code "usage":null} member, or {@code null} when it is not written in that
-         * compact form. Safe on text: inside a JSON string a quote is escaped, so the pattern can only be the member.
-         */
-        static String withoutNullUsage(String data) {
-            int at = data.indexOf(NULL_USAGE_AFTER_COMMA);
-            if (at >= 0) {
-                return data.substring(0, at) + data.substring(at + NULL_USAGE_AFTER_COMMA.length());
-            }
-            at = data.indexOf(NULL_USAGE_BEFORE_COMMA);
-            if (at >= 0) {
-                return data.substring(0, at) + data.substring(at + NULL_USAGE_BEFORE_COMMA.length());
-            }
-            return null;
         }
 
         @Override

@@ -10,7 +10,7 @@ final class OutputText {
 
     private final StringBuilder text = new StringBuilder(256);
 
-    void append(String part) {
+    void append(CharSequence part) {
         if (part == null || part.isEmpty() || text.length() >= MAX_CHARS) {
             return;
         }

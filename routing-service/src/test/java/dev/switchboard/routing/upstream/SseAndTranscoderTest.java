@@ -50,7 +50,7 @@ class SseAndTranscoderTest {
     }
 
     @Test
-    void cutsANullUsageOutOfTheChunkTextAndReEncodesOtherForms() throws Exception {
+    void cutsANullUsageOutOfTheChunkBytesAndReEncodesMultiLineEvents() throws Exception {
         OpenAiChatAdapter.Passthrough transcoder = new OpenAiChatAdapter.Passthrough(false);
         String last = "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"say \\\"usage\\\":null\"}}],"
                 + "\"usage\":null}";
@@ -60,7 +60,11 @@ class SseAndTranscoderTest {
         String first = "{\"usage\":null,\"id\":\"c2\",\"choices\":[]}";
         assertThat(transcoder.onEvent(event(first)).toString()).isEqualTo("data: {\"id\":\"c2\",\"choices\":[]}\n\n");
         String spaced = "{\"id\":\"c3\", \"usage\": null, \"choices\":[]}";
-        assertThat(transcoder.onEvent(event(spaced)).toString()).isEqualTo("data: {\"id\":\"c3\",\"choices\":[]}\n\n");
+        assertThat(transcoder.onEvent(event(spaced)).toString())
+                .isEqualTo("data: {\"id\":\"c3\", \"choices\":[]}\n\n");
+        // data on two lines is read as a tree and re-encoded
+        Buffer twoLines = Buffer.buffer("data: {\"id\":\"c4\",\ndata: \"usage\":null, \"choices\":[]}\n\n");
+        assertThat(transcoder.onEvent(twoLines).toString()).isEqualTo("data: {\"id\":\"c4\",\"choices\":[]}\n\n");
         assertThat(transcoder.outputText().toString()).isEqualTo("say \"usage\":null");
     }
 
