@@ -92,12 +92,52 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
     static final class Passthrough implements StreamTranscoder {
 
         private final OutputText text = new OutputText();
+        private final TypedEventScan scan = new TypedEventScan();
         private CanonicalUsage atStart = CanonicalUsage.NONE;
         private CanonicalUsage usage = CanonicalUsage.NONE;
         private boolean done;
 
+        /**
+         * Deltas, pings and stops are read by {@link TypedEventScan}; the events that carry usage, a tool's name or an
+         * error are read as a tree.
+         */
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
+            byte[] bytes = event.getBytes();
+            int start = SseData.dataStart(bytes);
+            if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start) - start)) {
+                switch (scan.type()) {
+                    case "message_start", "content_block_start", "message_delta", "error" -> {
+                        // read below, from the tree
+                    }
+                    case "content_block_delta" -> {
+                        appendDelta(scan.deltaType(), scan.deltaText(), scan.deltaPartialJson(), scan.deltaThinking());
+                        return event;
+                    }
+                    case "message_stop" -> {
+                        done = true;
+                        return event;
+                    }
+                    default -> {
+                        return event;
+                    }
+                }
+            }
+            return readTree(event);
+        }
+
+        private void appendDelta(String type, String deltaText, String partialJson, String thinking) {
+            switch (type) {
+                case "text_delta" -> text.append(deltaText);
+                case "input_json_delta" -> text.append(partialJson);
+                case "thinking_delta" -> text.append(thinking);
+                default -> {
+                    // signatures and citations are not generated text
+                }
+            }
+        }
+
+        private Buffer readTree(Buffer event) throws InvalidUpstreamResponse {
             JsonNode data = UpstreamJson.eventData(event);
             if (data == null) {
                 return null;
@@ -115,14 +155,8 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
                 }
                 case "content_block_delta" -> {
                     JsonNode delta = data.path("delta");
-                    switch (delta.path("type").asText("")) {
-                        case "text_delta" -> text.append(delta.path("text").asText(null));
-                        case "input_json_delta" -> text.append(delta.path("partial_json").asText(null));
-                        case "thinking_delta" -> text.append(delta.path("thinking").asText(null));
-                        default -> {
-                            // signatures and citations are not generated text
-                        }
-                    }
+                    appendDelta(delta.path("type").asText(""), delta.path("text").asText(null),
+                            delta.path("partial_json").asText(null), delta.path("thinking").asText(null));
                 }
                 case "message_delta" -> usage = UpstreamJson.anthropicUsage(data.get("usage"), atStart);
                 case "message_stop" -> done = true;

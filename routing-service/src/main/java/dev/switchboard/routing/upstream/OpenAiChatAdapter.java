@@ -119,9 +119,9 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
             byte[] bytes = event.getBytes();
-            int start = SseData.singleLineDataStart(bytes);
+            int start = SseData.dataStart(bytes);
             if (start >= 0) {
-                int end = SseData.lineEnd(bytes);
+                int end = SseData.dataEnd(bytes, start);
                 if (SseData.equalsTrimmed(bytes, start, end, DONE)) {
                     done = true;
                     return event;

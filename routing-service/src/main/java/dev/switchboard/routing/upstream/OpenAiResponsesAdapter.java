@@ -82,16 +82,42 @@ public class OpenAiResponsesAdapter implements UpstreamAdapter {
         return new Passthrough();
     }
 
-    /** Same-dialect stream: relayed byte for byte; usage comes with the terminal event. */
+    /**
+     * Same-dialect stream: relayed byte for byte; usage comes with the terminal event. Delta and lifecycle events are
+     * read by {@link TypedEventScan}; the events that carry an item, usage or an error are read as a tree.
+     */
     static final class Passthrough implements StreamTranscoder {
 
         private final OutputText text = new OutputText();
+        private final TypedEventScan scan = new TypedEventScan();
         private CanonicalUsage usage = CanonicalUsage.NONE;
         private BigDecimal reportedCost;
         private boolean done;
 
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
+            byte[] bytes = event.getBytes();
+            int start = SseData.dataStart(bytes);
+            if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start) - start)) {
+                switch (scan.type()) {
+                    case "response.output_item.added", "response.completed", "response.incomplete",
+                            "response.failed", "error" -> {
+                        // read below, from the tree
+                    }
+                    case "response.output_text.delta", "response.refusal.delta",
+                            "response.function_call_arguments.delta", "response.reasoning_summary_text.delta" -> {
+                        text.append(scan.delta());
+                        return event;
+                    }
+                    default -> {
+                        return event;
+                    }
+                }
+            }
+            return readTree(event);
+        }
+
+        private Buffer readTree(Buffer event) throws InvalidUpstreamResponse {
             JsonNode data = UpstreamJson.eventData(event);
             if (data == null) {
                 return null;

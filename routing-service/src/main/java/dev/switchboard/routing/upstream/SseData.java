@@ -3,8 +3,8 @@ package dev.switchboard.routing.upstream;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Byte-level reading of the usual SSE event, one {@code data:} line and its terminator, so that a stream's events need
- * no decoding to text. Events of any other form (several data lines, comments, other fields) are read as text by
+ * Byte-level reading of the usual SSE event, one {@code data:} line (with or without an {@code event:} line), so that a
+ * stream's events need no decoding to text. Events with several data lines are read as text by
  * {@link UpstreamJson#data}.
  */
 final class SseData {
@@ -17,34 +17,45 @@ final class SseData {
     }
 
     /**
-     * Where the data of a single-line {@code data:} event starts (after the one optional space), or {@code -1} when
-     * the event has another form.
+     * Where the value of the event's only {@code data:} line starts (after the one optional space), or {@code -1} when
+     * it has none or several. Other lines ({@code event:}, {@code id:}, comments) are ignored, as
+     * {@link UpstreamJson#data} ignores them.
      */
-    static int singleLineDataStart(byte[] event) {
-        if (event.length < DATA.length) {
-            return -1;
-        }
-        for (int i = 0; i < DATA.length; i++) {
-            if (event[i] != DATA[i]) {
-                return -1;
+    static int dataStart(byte[] event) {
+        int found = -1;
+        int line = 0;
+        while (line < event.length) {
+            int newline = indexOf(event, (byte) '\n', line);
+            int end = newline < 0 ? event.length : newline;
+            if (startsWithData(event, line, end)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                int value = line + DATA.length;
+                found = value < end && event[value] == ' ' ? value + 1 : value;
             }
+            line = end + 1;
         }
-        int newline = indexOf(event, (byte) '\n');
-        if (newline < 0) {
-            return -1;
-        }
-        for (int i = newline + 1; i < event.length; i++) {
-            if (event[i] != '\n' && event[i] != '\r') {
-                return -1;
-            }
-        }
-        return event.length > DATA.length && event[DATA.length] == ' ' ? DATA.length + 1 : DATA.length;
+        return found;
     }
 
-    /** Where the first line ends, its {@code \r} excluded; only for events {@link #singleLineDataStart} accepted. */
-    static int lineEnd(byte[] event) {
-        int newline = indexOf(event, (byte) '\n');
-        return newline > 0 && event[newline - 1] == '\r' ? newline - 1 : newline;
+    /** Where the data line that {@link #dataStart} found ends, its {@code \r} excluded. */
+    static int dataEnd(byte[] event, int start) {
+        int newline = indexOf(event, (byte) '\n', start);
+        int end = newline < 0 ? event.length : newline;
+        return end > start && event[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    private static boolean startsWithData(byte[] event, int from, int to) {
+        if (to - from < DATA.length) {
+            return false;
+        }
+        for (int i = 0; i < DATA.length; i++) {
+            if (event[from + i] != DATA[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code event[from, to)}, without surrounding spaces, is the ASCII text {@code expected}. */
@@ -105,8 +116,8 @@ final class SseData {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
             if (bytes[i] == b) {
                 return i;
             }

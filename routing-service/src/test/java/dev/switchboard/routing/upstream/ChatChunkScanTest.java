@@ -57,8 +57,8 @@ class ChatChunkScanTest {
     @Test
     void findsTheNullUsageMemberAsOffsetsInTheArrayRead() {
         byte[] event = "data: {\"id\":\"c\", \"usage\" : null ,\"choices\":[]}\n\n".getBytes(StandardCharsets.UTF_8);
-        int start = SseData.singleLineDataStart(event);
-        int end = SseData.lineEnd(event);
+        int start = SseData.dataStart(event);
+        int end = SseData.dataEnd(event, start);
         assertThat(scan.read(event, start, end - start)).isTrue();
         String member = new String(event, scan.nullUsageStart(), scan.nullUsageEnd() - scan.nullUsageStart(),
                 StandardCharsets.UTF_8);
@@ -75,13 +75,16 @@ class ChatChunkScanTest {
     }
 
     @Test
-    void acceptsOnlySingleLineDataEvents() {
-        assertThat(SseData.singleLineDataStart(bytes("data: {}\n\n"))).isEqualTo(6);
-        assertThat(SseData.singleLineDataStart(bytes("data:{}\r\n\r\n"))).isEqualTo(5);
-        assertThat(SseData.lineEnd(bytes("data:{}\r\n\r\n"))).isEqualTo(7);
-        assertThat(SseData.singleLineDataStart(bytes("data: {\ndata: }\n\n"))).isEqualTo(-1);
-        assertThat(SseData.singleLineDataStart(bytes("event: x\ndata: {}\n\n"))).isEqualTo(-1);
-        assertThat(SseData.singleLineDataStart(bytes(": keep-alive\n\n"))).isEqualTo(-1);
+    void findsTheOnlyDataLineOfAnEvent() {
+        assertThat(SseData.dataStart(bytes("data: {}\n\n"))).isEqualTo(6);
+        assertThat(SseData.dataStart(bytes("data:{}\r\n\r\n"))).isEqualTo(5);
+        assertThat(SseData.dataEnd(bytes("data:{}\r\n\r\n"), 5)).isEqualTo(7);
+        byte[] named = bytes("event: x\r\ndata: {}\r\n\r\n");
+        assertThat(SseData.dataStart(named)).isEqualTo(16);
+        assertThat(SseData.dataEnd(named, 16)).isEqualTo(18);
+        assertThat(SseData.dataStart(bytes("data: {\ndata: }\n\n"))).isEqualTo(-1);
+        assertThat(SseData.dataStart(bytes(": keep-alive\n\n"))).isEqualTo(-1);
+        assertThat(SseData.dataStart(bytes("database: 1\n\n"))).isEqualTo(-1);
         assertThat(SseData.equalsTrimmed(bytes("data: [DONE] \n\n"), 6, 13, "[DONE]")).isTrue();
     }
 
