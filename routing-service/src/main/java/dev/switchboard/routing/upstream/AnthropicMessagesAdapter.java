@@ -96,6 +96,8 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
         private CanonicalUsage atStart = CanonicalUsage.NONE;
         private CanonicalUsage usage = CanonicalUsage.NONE;
         private boolean done;
+        /** Events read as a tree rather than scanned; lets tests prove the usual event is scanned. */
+        int treeReads;
 
         /**
          * Deltas, pings and stops are read by {@link TypedEventScan}; the events that carry usage, a tool's name or an
@@ -123,6 +125,7 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
                     }
                 }
             }
+            treeReads++;
             return readTree(event);
         }
 

@@ -2,21 +2,31 @@ package dev.switchboard.routing.upstream;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
-import dev.switchboard.model.json.Json;
 
 /**
  * Reads what accounting needs from one Chat Completions stream chunk token by token, without building a JSON tree: a
  * tree per event was a tenth of routing's CPU on streams ({@code docs/performance.md}). It reads the usual chunk (no
  * usage, or {@code "usage":null}, with content and tool-call deltas) and declines the rest: a usage object, an error,
- * unexpected shapes or bad JSON, which the caller reads as a tree. A declined chunk leaves nothing behind.
+ * unexpected shapes, a member it reads given twice, data that is not UTF-8 or not JSON, which the caller reads as a
+ * tree. A declined chunk leaves nothing behind.
  *
  * <p>
  * One per stream, reused for every event; not thread-safe.
  */
 final class ChatChunkScan {
+
+    // the members read, one bit each within their object: a second one declines the chunk
+    private static final int CHOICES = 1;
+    private static final int DELTA = 1;
+    private static final int FINISH_REASON = 2;
+    private static final int CONTENT = 1;
+    private static final int TOOL_CALLS = 2;
+    private static final int FUNCTION = 1;
+    private static final int NAME = 1;
+    private static final int ARGUMENTS = 2;
 
     private final StringBuilder content = new StringBuilder();
     private final StringBuilder toolText = new StringBuilder();
@@ -35,10 +45,11 @@ final class ChatChunkScan {
         text.setLength(0);
         finished = false;
         nullUsageStart = -1;
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json, offset, length)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+        try (JsonParser parser = EventScanParsers.openObject(json, offset, length)) {
+            if (parser == null) {
                 return false;
             }
+            int seen = 0;
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -57,9 +68,8 @@ final class ChatChunkScan {
                         nullUsageEnd = offset + (int) parser.currentLocation().getByteOffset();
                     }
                     case "choices" -> {
-                        if (!readChoices(parser, value)) {
-                            return false;
-                        }
+                        seen = EventScanParsers.once(parser, seen, CHOICES);
+                        readChoices(parser, value);
                     }
                     default -> parser.skipChildren();
                 }
@@ -70,127 +80,121 @@ final class ChatChunkScan {
         }
     }
 
-    private boolean readChoices(JsonParser parser, JsonToken value) throws IOException {
+    private void readChoices(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
-            return true;
+            return;
         }
-        if (value != JsonToken.START_ARRAY) {
-            return false;
-        }
+        expect(parser, value, JsonToken.START_ARRAY);
         JsonToken element;
         while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (element != JsonToken.START_OBJECT || !readChoice(parser)) {
-                return false;
-            }
+            expect(parser, element, JsonToken.START_OBJECT);
+            readChoice(parser);
         }
-        return true;
     }
 
     /** A choice's text in the tree reader's order: the content first, then each tool call's name and arguments. */
-    private boolean readChoice(JsonParser parser) throws IOException {
+    private void readChoice(JsonParser parser) throws IOException {
         content.setLength(0);
         toolText.setLength(0);
+        int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("delta".equals(field) && value == JsonToken.START_OBJECT) {
-                if (!readDelta(parser)) {
-                    return false;
-                }
-            } else if ("finish_reason".equals(field) && value != JsonToken.VALUE_NULL) {
-                finished = true;
+                seen = EventScanParsers.once(parser, seen, DELTA);
+                readDelta(parser);
+            } else if ("finish_reason".equals(field)) {
+                seen = EventScanParsers.once(parser, seen, FINISH_REASON);
+                finished |= value != JsonToken.VALUE_NULL;
                 parser.skipChildren();
             } else {
                 parser.skipChildren();
             }
         }
         text.append(content).append(toolText);
-        return true;
     }
 
-    private boolean readDelta(JsonParser parser) throws IOException {
+    private void readDelta(JsonParser parser) throws IOException {
+        int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("content".equals(field)) {
-                if (!appendText(parser, value, content)) {
-                    return false;
-                }
+                seen = EventScanParsers.once(parser, seen, CONTENT);
+                appendText(parser, value, content);
             } else if ("tool_calls".equals(field)) {
-                if (!readToolCalls(parser, value)) {
-                    return false;
-                }
+                seen = EventScanParsers.once(parser, seen, TOOL_CALLS);
+                readToolCalls(parser, value);
             } else {
                 parser.skipChildren();
             }
         }
-        return true;
     }
 
-    private boolean readToolCalls(JsonParser parser, JsonToken value) throws IOException {
+    private void readToolCalls(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
-            return true;
+            return;
         }
-        if (value != JsonToken.START_ARRAY) {
-            return false;
-        }
+        expect(parser, value, JsonToken.START_ARRAY);
         JsonToken call;
         while ((call = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (call != JsonToken.START_OBJECT) {
-                return false;
-            }
+            expect(parser, call, JsonToken.START_OBJECT);
+            int seen = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken function = parser.nextToken();
-                if (!"function".equals(field) || function == JsonToken.VALUE_NULL) {
+                if (!"function".equals(field)) {
                     parser.skipChildren();
-                } else if (function != JsonToken.START_OBJECT || !readFunction(parser)) {
-                    return false;
+                    continue;
+                }
+                seen = EventScanParsers.once(parser, seen, FUNCTION);
+                if (function != JsonToken.VALUE_NULL) {
+                    expect(parser, function, JsonToken.START_OBJECT);
+                    readFunction(parser);
                 }
             }
         }
-        return true;
     }
 
-    private boolean readFunction(JsonParser parser) throws IOException {
+    private void readFunction(JsonParser parser) throws IOException {
         name.setLength(0);
         arguments.setLength(0);
+        int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("name".equals(field)) {
-                if (!appendText(parser, value, name)) {
-                    return false;
-                }
+                seen = EventScanParsers.once(parser, seen, NAME);
+                appendText(parser, value, name);
             } else if ("arguments".equals(field)) {
-                if (!appendText(parser, value, arguments)) {
-                    return false;
-                }
+                seen = EventScanParsers.once(parser, seen, ARGUMENTS);
+                appendText(parser, value, arguments);
             } else {
                 parser.skipChildren();
             }
         }
         toolText.append(name).append(arguments);
-        return true;
+    }
+
+    /** A shape the tree reader would read differently (or not at all) declines the chunk. */
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected) throws JsonParseException {
+        if (actual != expected) {
+            throw new JsonParseException(parser, "an unexpected shape");
+        }
     }
 
     /**
-     * Strings are text, {@code null} and containers are none (as the tree reader counts them); other scalars are
-     * declined, because the tree would print a number in its own canonical form.
+     * Strings are text, {@code null} and containers are none (as the tree reader counts them); other scalars decline the
+     * chunk, because the tree would print a number in its own canonical form.
      */
-    private static boolean appendText(JsonParser parser, JsonToken value, StringBuilder into) throws IOException {
+    private static void appendText(JsonParser parser, JsonToken value, StringBuilder into) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
             into.append(parser.getText());
-            return true;
-        }
-        if (value == JsonToken.VALUE_NULL) {
-            return true;
-        }
-        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+        } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
             parser.skipChildren();
-            return true;
+        } else if (value != JsonToken.VALUE_NULL) {
+            throw new JsonParseException(parser, "text that is a number or a boolean");
         }
-        return false;
     }
 
     /** The generated text of the chunk read last, in the order the tree reader would collect it. */

@@ -111,6 +111,8 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
         private BigDecimal reportedCost;
         private boolean done;
         private boolean finished;
+        /** Events read as a tree rather than scanned; lets tests prove the usual event is scanned. */
+        int treeReads;
 
         Passthrough(boolean callerWantsUsage) {
             this.callerWantsUsage = callerWantsUsage;
@@ -135,6 +137,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
                     return SseData.withoutMember(bytes, start, end, scan.nullUsageStart(), scan.nullUsageEnd());
                 }
             }
+            treeReads++;
             return readTree(event);
         }
 

@@ -93,28 +93,45 @@ public class OpenAiResponsesAdapter implements UpstreamAdapter {
         private CanonicalUsage usage = CanonicalUsage.NONE;
         private BigDecimal reportedCost;
         private boolean done;
+        /** Events read as a tree rather than scanned; lets tests prove the usual event is scanned. */
+        int treeReads;
 
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
             byte[] bytes = event.getBytes();
             int start = SseData.dataStart(bytes);
             if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start) - start)) {
-                switch (scan.type()) {
-                    case "response.output_item.added", "response.completed", "response.incomplete",
-                            "response.failed", "error" -> {
-                        // read below, from the tree
-                    }
-                    case "response.output_text.delta", "response.refusal.delta",
-                            "response.function_call_arguments.delta", "response.reasoning_summary_text.delta" -> {
-                        text.append(scan.delta());
-                        return event;
-                    }
-                    default -> {
-                        return event;
-                    }
+                String type = scan.type();
+                if (isTextDelta(type)) {
+                    text.append(scan.delta());
+                    return event;
+                }
+                if (!needsTree(type)) {
+                    return event;
                 }
             }
+            treeReads++;
             return readTree(event);
+        }
+
+        /** Events whose {@code delta} string is generated text. */
+        private static boolean isTextDelta(String type) {
+            return switch (type) {
+                case "response.output_text.delta", "response.refusal.delta", "response.function_call_arguments.delta",
+                        "response.reasoning_summary_text.delta" ->
+                    true;
+                default -> false;
+            };
+        }
+
+        /** Events that carry an item, usage or an error: read from the tree. */
+        private static boolean needsTree(String type) {
+            return switch (type) {
+                case "response.output_item.added", "response.completed", "response.incomplete", "response.failed",
+                        "error" ->
+                    true;
+                default -> false;
+            };
         }
 
         private Buffer readTree(Buffer event) throws InvalidUpstreamResponse {
@@ -122,10 +139,12 @@ public class OpenAiResponsesAdapter implements UpstreamAdapter {
             if (data == null) {
                 return null;
             }
-            switch (data.path("type").asText("")) {
-                case "response.output_text.delta", "response.refusal.delta", "response.function_call_arguments.delta",
-                        "response.reasoning_summary_text.delta" ->
-                    text.append(data.path("delta").asText(null));
+            String type = data.path("type").asText("");
+            if (isTextDelta(type)) {
+                text.append(data.path("delta").asText(null));
+                return event;
+            }
+            switch (type) {
                 case "response.output_item.added" -> {
                     JsonNode item = data.path("item");
                     if ("function_call".equals(item.path("type").asText())) {

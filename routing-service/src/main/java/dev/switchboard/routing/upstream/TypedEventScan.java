@@ -2,21 +2,28 @@ package dev.switchboard.routing.upstream;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
-import dev.switchboard.model.json.Json;
 
 /**
  * Reads a Responses or Messages stream event's {@code type} and its delta text token by token, without building a JSON
  * tree: most events of a stream are deltas, and the rest are relayed without looking further. Events that carry usage
  * or an error are left to the tree (the passthroughs decide by type). Declines what it cannot read as the tree reader
- * would: not an object, no string {@code type}, a delta field that is a number or a boolean, bad JSON.
+ * would: not an object, no string {@code type}, a delta field that is a number or a boolean, a member it reads given
+ * twice, data that is not UTF-8 or not JSON.
  *
  * <p>
  * One per stream, reused for every event; not thread-safe.
  */
 final class TypedEventScan {
+
+    // the members read, one bit each within their object: a second one declines the event
+    private static final int TYPE = 1;
+    private static final int DELTA = 2;
+    private static final int TEXT = 4;
+    private static final int PARTIAL_JSON = 8;
+    private static final int THINKING = 16;
 
     private String type;
     /** {@code delta} when it is a string (Responses). */
@@ -29,16 +36,12 @@ final class TypedEventScan {
 
     /** @return whether the event was read; {@code false} when it needs the tree (then nothing here is valid) */
     boolean read(byte[] json, int offset, int length) {
-        type = null;
-        delta = null;
-        deltaType = null;
-        deltaText = null;
-        deltaPartialJson = null;
-        deltaThinking = null;
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json, offset, length)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+        clear();
+        try (JsonParser parser = EventScanParsers.openObject(json, offset, length)) {
+            if (parser == null) {
                 return false;
             }
+            int seen = 0;
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -47,11 +50,11 @@ final class TypedEventScan {
                     if (value != JsonToken.VALUE_STRING) {
                         return false;
                     }
+                    seen = EventScanParsers.once(parser, seen, TYPE);
                     type = parser.getText();
                 } else if ("delta".equals(field)) {
-                    if (!readDelta(parser, value)) {
-                        return false;
-                    }
+                    seen = EventScanParsers.once(parser, seen, DELTA);
+                    readDelta(parser, value);
                 } else {
                     parser.skipChildren();
                 }
@@ -62,54 +65,60 @@ final class TypedEventScan {
         }
     }
 
-    private boolean readDelta(JsonParser parser, JsonToken value) throws IOException {
+    private void clear() {
+        type = null;
         delta = null;
         deltaType = null;
         deltaText = null;
         deltaPartialJson = null;
         deltaThinking = null;
+    }
+
+    /** A string delta (Responses) or an object with a type and text fields (Messages). */
+    private void readDelta(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.START_OBJECT) {
-            if (!isText(value)) {
-                return false;
-            }
             delta = textOf(parser, value);
-            return true;
+            return;
         }
+        int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken member = parser.nextToken();
             switch (field) {
-                case "type", "text", "partial_json", "thinking" -> {
-                    if (!isText(member)) {
-                        return false;
-                    }
-                    String text = textOf(parser, member);
-                    switch (field) {
-                        case "type" -> deltaType = text;
-                        case "text" -> deltaText = text;
-                        case "partial_json" -> deltaPartialJson = text;
-                        default -> deltaThinking = text;
-                    }
+                case "type" -> {
+                    seen = EventScanParsers.once(parser, seen, TYPE);
+                    deltaType = textOf(parser, member);
+                }
+                case "text" -> {
+                    seen = EventScanParsers.once(parser, seen, TEXT);
+                    deltaText = textOf(parser, member);
+                }
+                case "partial_json" -> {
+                    seen = EventScanParsers.once(parser, seen, PARTIAL_JSON);
+                    deltaPartialJson = textOf(parser, member);
+                }
+                case "thinking" -> {
+                    seen = EventScanParsers.once(parser, seen, THINKING);
+                    deltaThinking = textOf(parser, member);
                 }
                 default -> parser.skipChildren();
             }
         }
-        return true;
     }
 
-    /** Values the tree reader turns into text or into none; numbers and booleans it would print its own way. */
-    private static boolean isText(JsonToken value) {
-        return value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT
-                || value == JsonToken.START_ARRAY;
-    }
-
-    /** A string's text; {@code null} for JSON null and for containers (which the tree reader counts as no text). */
+    /**
+     * A string's text; {@code null} for JSON null and for containers, which the tree reader counts as no text. Numbers
+     * and booleans the tree reader would print its own way: they decline the event.
+     */
     private static String textOf(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
             return parser.getText();
         }
-        parser.skipChildren();
-        return null;
+        if (value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return null;
+        }
+        throw new JsonParseException(parser, "a delta text field that is not text");
     }
 
     String type() {

@@ -2,13 +2,13 @@ package dev.switchboard.routing.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.vertx.core.buffer.Buffer;
 
 class ChatChunkScanTest {
 
@@ -47,6 +47,9 @@ class ChatChunkScanTest {
             "{\"choices\":[{\"delta\":{\"content\":42}}]}",
             "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":\"f\"}]}}]}",
             "{\"usage\":null,\"usage\":null}",
+            "{\"choices\":[{\"finish_reason\":\"stop\",\"finish_reason\":null}]}",
+            "{\"choices\":[],\"choices\":[{\"delta\":{\"content\":\"x\"}}]}",
+            "{\"choices\":[{\"delta\":{\"content\":\"a\",\"content\":\"b\"}}]}",
             "[1,2]",
             "{\"choices\":[",
             "not json"})
@@ -66,40 +69,21 @@ class ChatChunkScanTest {
     }
 
     @Test
-    void cutsTheMemberAndOneCommaAndKeepsEveryOtherByte() {
-        assertThat(cut("{\"usage\":null,\"id\":\"c\"}")).isEqualTo("{\"id\":\"c\"}");
-        assertThat(cut("{\"id\":\"c\",\"usage\":null}")).isEqualTo("{\"id\":\"c\"}");
-        assertThat(cut("{\"id\":\"c\" , \"usage\":null, \"x\":1}")).isEqualTo("{\"id\":\"c\" , \"x\":1}");
-        assertThat(cut("{ \"usage\":null }")).isEqualTo("{  }");
-        assertThat(cut("{\"a\\\"usage\":null,\"usage\":null}")).isEqualTo("{\"a\\\"usage\":null}");
-    }
-
-    @Test
-    void findsTheOnlyDataLineOfAnEvent() {
-        assertThat(SseData.dataStart(bytes("data: {}\n\n"))).isEqualTo(6);
-        assertThat(SseData.dataStart(bytes("data:{}\r\n\r\n"))).isEqualTo(5);
-        assertThat(SseData.dataEnd(bytes("data:{}\r\n\r\n"), 5)).isEqualTo(7);
-        byte[] named = bytes("event: x\r\ndata: {}\r\n\r\n");
-        assertThat(SseData.dataStart(named)).isEqualTo(16);
-        assertThat(SseData.dataEnd(named, 16)).isEqualTo(18);
-        assertThat(SseData.dataStart(bytes("data: {\ndata: }\n\n"))).isEqualTo(-1);
-        assertThat(SseData.dataStart(bytes(": keep-alive\n\n"))).isEqualTo(-1);
-        assertThat(SseData.dataStart(bytes("database: 1\n\n"))).isEqualTo(-1);
-        assertThat(SseData.equalsTrimmed(bytes("data: [DONE] \n\n"), 6, 13, "[DONE]")).isTrue();
+    void declinesDataThatIsNotUtf8OrDoesNotStartWithTheObject() {
+        String chunk = "{\"choices\":[],\"usage\":null}";
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] data = chunk.getBytes(charset);
+            assertThat(scan.read(data, 0, data.length)).as(charset.name()).isFalse();
+        }
+        byte[] bom = ("\uFEFF" + chunk).getBytes(StandardCharsets.UTF_8);
+        assertThat(scan.read(bom, 0, bom.length)).isFalse();
+        assertThat(read(" " + chunk)).isFalse();
+        assertThat(read(chunk)).isTrue();
     }
 
     private boolean read(String chunk) {
         byte[] event = bytes("data: " + chunk + "\n\n");
         return scan.read(event, 6, event.length - 8);
-    }
-
-    private String cut(String chunk) {
-        byte[] event = bytes("data: " + chunk + "\n\n");
-        assertThat(scan.read(event, 6, event.length - 8)).isTrue();
-        Buffer out = SseData.withoutMember(event, 6, event.length - 2, scan.nullUsageStart(), scan.nullUsageEnd());
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("data: ").endsWith("\n\n");
-        return text.substring(6, text.length() - 2);
     }
 
     private static byte[] bytes(String text) {

@@ -42,6 +42,7 @@ class PassthroughScanTest {
             "{\"type\":\"response.function_call_arguments.delta\",\"output_index\":0,\"delta\":\"{\\\"q\\\":\"}",
             "{\"sequence_number\":4,\"delta\":\"Hello \",\"type\":\"response.output_text.delta\",\"logprobs\":[]}",
             "{\"type\":\"response.reasoning_summary_text.delta\",\"delta\":\"thinking\"}",
+            "{\"type\":\"response.refusal.delta\",\"delta\":\" no\"}",
             "{\"type\":\"response.output_text.done\",\"text\":\"Hello world, all of it\"}",
             "{\"type\":\"response.completed\",\"response\":{\"id\":\"r\",\"usage\":{\"input_tokens\":9,"
                     + "\"output_tokens\":4,\"output_tokens_details\":{\"reasoning_tokens\":1}}}}");
@@ -67,6 +68,9 @@ class PassthroughScanTest {
                     "event: chunk\n");
             Fed tree = feed(() -> new OpenAiChatAdapter.Passthrough(callerWantsUsage), CHAT, true, "");
             assertSame(scanned, tree);
+            // only the usage chunk needs the tree; [DONE] is neither
+            assertThat(((OpenAiChatAdapter.Passthrough) scanned.transcoder).treeReads).isEqualTo(1);
+            assertThat(((OpenAiChatAdapter.Passthrough) tree.transcoder).treeReads).isEqualTo(CHAT.size() - 1);
             assertThat(scanned.transcoder.outputText().toString()).isEqualTo("Caf\u00e9 \"ok\"lookup{\"q\":1}");
             assertThat(scanned.transcoder.usage().outputTokens()).isEqualTo(7);
             assertThat(scanned.relayed.toString()).contains("\"content\":\"Caf\\u00e9 \\\"ok\\\"\"");
@@ -79,7 +83,10 @@ class PassthroughScanTest {
         Fed scanned = feed(OpenAiResponsesAdapter.Passthrough::new, RESPONSES, false, "event: x\n");
         Fed tree = feed(OpenAiResponsesAdapter.Passthrough::new, RESPONSES, true, "event: x\n");
         assertSame(scanned, tree);
-        assertThat(scanned.transcoder.outputText().toString()).isEqualTo("lookup{\"q\":Hello thinking");
+        // the item and the completion need the tree
+        assertThat(((OpenAiResponsesAdapter.Passthrough) scanned.transcoder).treeReads).isEqualTo(2);
+        assertThat(((OpenAiResponsesAdapter.Passthrough) tree.transcoder).treeReads).isEqualTo(RESPONSES.size());
+        assertThat(scanned.transcoder.outputText().toString()).isEqualTo("lookup{\"q\":Hello thinking no");
         assertThat(scanned.transcoder.usage().inputTokens()).isEqualTo(9);
         assertThat(scanned.transcoder.complete()).isTrue();
     }
@@ -89,6 +96,9 @@ class PassthroughScanTest {
         Fed scanned = feed(AnthropicMessagesAdapter.Passthrough::new, MESSAGES, false, "event: x\n");
         Fed tree = feed(AnthropicMessagesAdapter.Passthrough::new, MESSAGES, true, "event: x\n");
         assertSame(scanned, tree);
+        // the message start, both block starts and the message delta need the tree
+        assertThat(((AnthropicMessagesAdapter.Passthrough) scanned.transcoder).treeReads).isEqualTo(4);
+        assertThat(((AnthropicMessagesAdapter.Passthrough) tree.transcoder).treeReads).isEqualTo(MESSAGES.size());
         assertThat(scanned.transcoder.outputText().toString()).isEqualTo("hmmlookup{\"q\"Done.");
         assertThat(scanned.transcoder.usage().outputTokens()).isEqualTo(15);
         assertThat(scanned.transcoder.complete()).isTrue();
@@ -98,13 +108,43 @@ class PassthroughScanTest {
     void inStreamErrorsFailOnBothReaders() {
         for (String error : List.of("{\"type\":\"error\",\"error\":{\"message\":\"secret\"}}",
                 "{\"error\":{\"message\":\"secret\"},\"type\":\"error\"}")) {
-            assertThatThrownBy(() -> new AnthropicMessagesAdapter.Passthrough().onEvent(event(error, false, "")))
-                    .isInstanceOf(InvalidUpstreamResponse.class).hasMessageNotContaining("secret");
-            assertThatThrownBy(() -> new OpenAiResponsesAdapter.Passthrough().onEvent(event(error, false, "")))
-                    .isInstanceOf(InvalidUpstreamResponse.class).hasMessageNotContaining("secret");
-            assertThatThrownBy(() -> new OpenAiChatAdapter.Passthrough(false).onEvent(event(error, false, "")))
-                    .isInstanceOf(InvalidUpstreamResponse.class).hasMessageNotContaining("secret");
+            for (boolean split : new boolean[]{false, true}) {
+                Buffer event = event(error, split, "");
+                assertThatThrownBy(() -> new AnthropicMessagesAdapter.Passthrough().onEvent(event))
+                        .isInstanceOf(InvalidUpstreamResponse.class).hasMessageNotContaining("secret");
+                assertThatThrownBy(() -> new OpenAiResponsesAdapter.Passthrough().onEvent(event))
+                        .isInstanceOf(InvalidUpstreamResponse.class).hasMessageNotContaining("secret");
+                assertThatThrownBy(() -> new OpenAiChatAdapter.Passthrough(false).onEvent(event))
+                        .isInstanceOf(InvalidUpstreamResponse.class).hasMessageNotContaining("secret");
+            }
         }
+    }
+
+    @Test
+    void dataThatIsNotUtf8IsRefusedByTheTreeNotMisreadByTheScan() {
+        byte[] utf16 = "{\"choices\":[],\"usage\":null}".getBytes(StandardCharsets.UTF_16LE);
+        Buffer event = Buffer.buffer("data: ").appendBytes(utf16).appendString("\n\n");
+        assertThatThrownBy(() -> new OpenAiChatAdapter.Passthrough(false).onEvent(event))
+                .isInstanceOf(InvalidUpstreamResponse.class);
+        byte[] typed = "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE);
+        Buffer typedEvent = Buffer.buffer("data: ").appendBytes(typed).appendString("\n\n");
+        assertThatThrownBy(() -> new AnthropicMessagesAdapter.Passthrough().onEvent(typedEvent))
+                .isInstanceOf(InvalidUpstreamResponse.class);
+        assertThatThrownBy(() -> new OpenAiResponsesAdapter.Passthrough().onEvent(typedEvent))
+                .isInstanceOf(InvalidUpstreamResponse.class);
+    }
+
+    @Test
+    void duplicateMembersAreAccountedAsTheTreeReadsThem() throws Exception {
+        List<String> chat = List.of(
+                "{\"choices\":[{\"delta\":{\"content\":\"a\",\"content\":\"b\"},"
+                        + "\"finish_reason\":\"stop\",\"finish_reason\":null}],\"usage\":null}",
+                "[DONE]");
+        Fed scanned = feed(() -> new OpenAiChatAdapter.Passthrough(false), chat, false, "");
+        Fed tree = feed(() -> new OpenAiChatAdapter.Passthrough(false), chat, true, "");
+        assertSame(scanned, tree);
+        assertThat(scanned.transcoder.outputText().toString()).isEqualTo("b");
+        assertThat(((OpenAiChatAdapter.Passthrough) scanned.transcoder).treeReads).isEqualTo(1);
     }
 
     private record Fed(StreamTranscoder transcoder, StringBuilder relayed, List<JsonNode> relayedJson) {

@@ -47,9 +47,17 @@ class TypedEventScanTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"delta\":\"x\"}", "{\"type\":7}", "{\"type\":\"x\",\"delta\":3}",
-            "{\"type\":\"x\",\"delta\":{\"text\":true}}", "[\"type\"]", "{\"type\":\"x\"", "type"})
+            "{\"type\":\"x\",\"delta\":{\"text\":true}}", "[\"type\"]", "{\"type\":\"x\"", "type",
+            "{\"type\":\"a\",\"type\":\"b\"}", "{\"type\":\"x\",\"delta\":\"a\",\"delta\":\"b\"}",
+            "{\"type\":\"x\",\"delta\":{\"text\":\"a\",\"text\":\"b\"}}"})
     void declinesWhatOnlyTheTreeReaderHandles(String data) {
         assertThat(read(data)).isFalse();
+    }
+
+    @Test
+    void declinesUtf16Data() {
+        byte[] data = "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(scan.read(data, 0, data.length)).isFalse();
     }
 
     private boolean read(String data) {
