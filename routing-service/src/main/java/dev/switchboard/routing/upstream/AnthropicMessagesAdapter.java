@@ -61,7 +61,7 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
 
     @Override
     public ResponseFacts readNative(Buffer body) throws InvalidUpstreamResponse {
-        JsonNode node = UpstreamJson.parse(body.getBytes());
+        JsonNode node = UpstreamJson.parse(body);
         if (!node.isObject() || !"message".equals(node.path("type").asText()) || !node.path("content").isArray()) {
             throw new InvalidUpstreamResponse("upstream answer is not an Anthropic message");
         }
@@ -93,6 +93,7 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
 
         private final OutputText text = new OutputText();
         private final TypedEventScan scan = new TypedEventScan();
+        private final BufferBytes view = new BufferBytes();
         private CanonicalUsage atStart = CanonicalUsage.NONE;
         private CanonicalUsage usage = CanonicalUsage.NONE;
         private boolean done;
@@ -105,9 +106,9 @@ public class AnthropicMessagesAdapter implements UpstreamAdapter {
          */
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
-            byte[] bytes = event.getBytes();
-            int start = SseData.dataStart(bytes);
-            if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start) - start)) {
+            byte[] bytes = view.of(event).array();
+            int start = SseData.dataStart(bytes, view.from(), view.to());
+            if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start, view.to()) - start)) {
                 switch (scan.type()) {
                     case "message_start", "content_block_start", "message_delta", "error" -> {
                         // read below, from the tree

@@ -59,7 +59,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
 
     @Override
     public ResponseFacts readNative(Buffer body) throws InvalidUpstreamResponse {
-        JsonNode node = UpstreamJson.parse(body.getBytes());
+        JsonNode node = UpstreamJson.parse(body);
         if (!node.isObject() || !node.path("choices").isArray()) {
             throw new InvalidUpstreamResponse("upstream answer is not a chat completion");
         }
@@ -107,6 +107,7 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
         private final boolean callerWantsUsage;
         private final OutputText text = new OutputText();
         private final ChatChunkScan scan = new ChatChunkScan();
+        private final BufferBytes view = new BufferBytes();
         private TokenUsage usage = TokenUsage.NONE;
         private BigDecimal reportedCost;
         private boolean done;
@@ -120,10 +121,10 @@ public class OpenAiChatAdapter implements UpstreamAdapter {
 
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
-            byte[] bytes = event.getBytes();
-            int start = SseData.dataStart(bytes);
+            byte[] bytes = view.of(event).array();
+            int start = SseData.dataStart(bytes, view.from(), view.to());
             if (start >= 0) {
-                int end = SseData.dataEnd(bytes, start);
+                int end = SseData.dataEnd(bytes, start, view.to());
                 if (SseData.equalsTrimmed(bytes, start, end, DONE)) {
                     done = true;
                     return event;

@@ -46,7 +46,7 @@ public class OpenAiResponsesAdapter implements UpstreamAdapter {
 
     @Override
     public ResponseFacts readNative(Buffer body) throws InvalidUpstreamResponse {
-        JsonNode node = UpstreamJson.parse(body.getBytes());
+        JsonNode node = UpstreamJson.parse(body);
         if (!node.isObject() || !node.path("output").isArray()) {
             throw new InvalidUpstreamResponse("upstream answer is not a Responses response");
         }
@@ -90,6 +90,7 @@ public class OpenAiResponsesAdapter implements UpstreamAdapter {
 
         private final OutputText text = new OutputText();
         private final TypedEventScan scan = new TypedEventScan();
+        private final BufferBytes view = new BufferBytes();
         private CanonicalUsage usage = CanonicalUsage.NONE;
         private BigDecimal reportedCost;
         private boolean done;
@@ -98,9 +99,9 @@ public class OpenAiResponsesAdapter implements UpstreamAdapter {
 
         @Override
         public Buffer onEvent(Buffer event) throws InvalidUpstreamResponse {
-            byte[] bytes = event.getBytes();
-            int start = SseData.dataStart(bytes);
-            if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start) - start)) {
+            byte[] bytes = view.of(event).array();
+            int start = SseData.dataStart(bytes, view.from(), view.to());
+            if (start >= 0 && scan.read(bytes, start, SseData.dataEnd(bytes, start, view.to()) - start)) {
                 String type = scan.type();
                 if (isTextDelta(type)) {
                     text.append(scan.delta());

@@ -18,21 +18,21 @@ final class SseData {
 
     /**
      * Where the value of the event's only {@code data:} line starts (after the one optional space), or {@code -1} when
-     * it has none or several. Other lines ({@code event:}, {@code id:}, comments) are ignored, as
-     * {@link UpstreamJson#data} ignores them.
+     * it has none or several; the event is {@code bytes[from, to)}. Other lines ({@code event:}, {@code id:},
+     * comments) are ignored, as {@link UpstreamJson#data} ignores them.
      */
-    static int dataStart(byte[] event) {
+    static int dataStart(byte[] bytes, int from, int to) {
         int found = -1;
-        int line = 0;
-        while (line < event.length) {
-            int newline = indexOf(event, (byte) '\n', line);
-            int end = newline < 0 ? event.length : newline;
-            if (startsWithData(event, line, end)) {
+        int line = from;
+        while (line < to) {
+            int newline = indexOf(bytes, (byte) '\n', line, to);
+            int end = newline < 0 ? to : newline;
+            if (startsWithData(bytes, line, end)) {
                 if (found >= 0) {
                     return -1;
                 }
                 int value = line + DATA.length;
-                found = value < end && event[value] == ' ' ? value + 1 : value;
+                found = value < end && bytes[value] == ' ' ? value + 1 : value;
             }
             line = end + 1;
         }
@@ -40,10 +40,10 @@ final class SseData {
     }
 
     /** Where the data line that {@link #dataStart} found ends, its {@code \r} excluded. */
-    static int dataEnd(byte[] event, int start) {
-        int newline = indexOf(event, (byte) '\n', start);
-        int end = newline < 0 ? event.length : newline;
-        return end > start && event[end - 1] == '\r' ? end - 1 : end;
+    static int dataEnd(byte[] bytes, int start, int to) {
+        int newline = indexOf(bytes, (byte) '\n', start, to);
+        int end = newline < 0 ? to : newline;
+        return end > start && bytes[end - 1] == '\r' ? end - 1 : end;
     }
 
     private static boolean startsWithData(byte[] event, int from, int to) {
@@ -116,8 +116,8 @@ final class SseData {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
                 return i;
             }

@@ -25,7 +25,7 @@ final class TranslatedAnswer implements AnswerReader {
 
     @Override
     public ResponseFacts read(Buffer body) throws InvalidUpstreamResponse {
-        JsonNode node = UpstreamJson.parse(body.getBytes());
+        JsonNode node = UpstreamJson.parse(body);
         if (!(node instanceof ObjectNode answer)) {
             throw new InvalidUpstreamResponse("upstream answer is not a JSON object");
         }

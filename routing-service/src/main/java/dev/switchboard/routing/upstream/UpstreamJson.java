@@ -17,9 +17,11 @@ final class UpstreamJson {
     private UpstreamJson() {
     }
 
-    static JsonNode parse(byte[] bytes) throws InvalidUpstreamResponse {
+    /** An upstream answer, parsed where its bytes lie (no copy of the body). */
+    static JsonNode parse(Buffer body) throws InvalidUpstreamResponse {
+        BufferBytes bytes = new BufferBytes().of(body);
         try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
+            JsonNode node = Json.MAPPER.readTree(bytes.array(), bytes.from(), bytes.to() - bytes.from());
             if (node == null) {
                 throw new InvalidUpstreamResponse("upstream answer is empty");
             }

@@ -60,8 +60,8 @@ class ChatChunkScanTest {
     @Test
     void findsTheNullUsageMemberAsOffsetsInTheArrayRead() {
         byte[] event = "data: {\"id\":\"c\", \"usage\" : null ,\"choices\":[]}\n\n".getBytes(StandardCharsets.UTF_8);
-        int start = SseData.dataStart(event);
-        int end = SseData.dataEnd(event, start);
+        int start = SseData.dataStart(event, 0, event.length);
+        int end = SseData.dataEnd(event, start, event.length);
         assertThat(scan.read(event, start, end - start)).isTrue();
         String member = new String(event, scan.nullUsageStart(), scan.nullUsageEnd() - scan.nullUsageStart(),
                 StandardCharsets.UTF_8);

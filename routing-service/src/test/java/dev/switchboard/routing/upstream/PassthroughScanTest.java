@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -150,21 +151,32 @@ class PassthroughScanTest {
     private record Fed(StreamTranscoder transcoder, StringBuilder relayed, List<JsonNode> relayedJson) {
     }
 
+    /**
+     * Feeds the whole stream as one chunk through {@link SseEventSplitter}, as routing does: every event but the first
+     * is a slice in the middle of the chunk's array.
+     */
     private static Fed feed(Supplier<StreamTranscoder> transcoders, List<String> data, boolean split, String prefix)
             throws Exception {
         StreamTranscoder transcoder = transcoders.get();
-        StringBuilder relayed = new StringBuilder();
-        List<JsonNode> json = new java.util.ArrayList<>();
+        Buffer stream = Buffer.buffer();
         for (String d : data) {
-            Buffer out = transcoder.onEvent(event(d, split, prefix));
+            stream.appendBuffer(event(d, split, prefix));
+        }
+        List<Buffer> relayedEvents = new ArrayList<>();
+        new SseEventSplitter(1 << 20).feed(stream, event -> {
+            Buffer out = transcoder.onEvent(event);
             if (out != null) {
-                String text = out.toString(StandardCharsets.UTF_8);
-                relayed.append(text);
-                String value = UpstreamJson.data(out);
-                json.add(value.startsWith("{")
-                        ? Json.MAPPER.readTree(value)
-                        : Json.MAPPER.getNodeFactory().textNode(value));
+                relayedEvents.add(out);
             }
+        });
+        StringBuilder relayed = new StringBuilder();
+        List<JsonNode> json = new ArrayList<>();
+        for (Buffer out : relayedEvents) {
+            relayed.append(out.toString(StandardCharsets.UTF_8));
+            String value = UpstreamJson.data(out);
+            json.add(value.startsWith("{")
+                    ? Json.MAPPER.readTree(value)
+                    : Json.MAPPER.getNodeFactory().textNode(value));
         }
         return new Fed(transcoder, relayed, json);
     }

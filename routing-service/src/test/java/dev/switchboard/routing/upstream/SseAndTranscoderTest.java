@@ -17,14 +17,35 @@ class SseAndTranscoderTest {
     void splitsEventsAcrossArbitraryChunkBoundaries() throws Exception {
         String stream = "data: {\"a\":1}\n\ndata: {\"b\":2}\r\n\r\n: keep-alive\n\ndata: [DONE]\n\n";
         for (int cut = 1; cut < stream.length(); cut++) {
-            SseEventSplitter splitter = new SseEventSplitter(1024);
-            List<String> events = new ArrayList<>();
-            splitter.feed(Buffer.buffer(stream.substring(0, cut)), e -> events.add(e.toString()));
-            splitter.feed(Buffer.buffer(stream.substring(cut)), e -> events.add(e.toString()));
-            assertThat(events).as("cut at " + cut).containsExactly("data: {\"a\":1}\n\n", "data: {\"b\":2}\r\n\r\n",
-                    ": keep-alive\n\n", "data: [DONE]\n\n");
-            assertThat(splitter.hasPartialEvent()).isFalse();
+            for (int second = cut; second < stream.length(); second++) {
+                SseEventSplitter splitter = new SseEventSplitter(1024);
+                List<Buffer> events = new ArrayList<>();
+                splitter.feed(Buffer.buffer(stream.substring(0, cut)), events::add);
+                splitter.feed(Buffer.buffer(stream.substring(cut, second)), events::add);
+                splitter.feed(Buffer.buffer(stream.substring(second)), events::add);
+                // read only now: the slices handed out must not change as later chunks arrive
+                assertThat(events).map(Buffer::toString).as("cut at " + cut + " and " + second)
+                        .containsExactly("data: {\"a\":1}\n\n", "data: {\"b\":2}\r\n\r\n", ": keep-alive\n\n",
+                                "data: [DONE]\n\n");
+                assertThat(splitter.hasPartialEvent()).isFalse();
+            }
         }
+    }
+
+    @Test
+    void handsOutEventsThatAChunkHoldsWholeWithoutCopyingThem() throws Exception {
+        Buffer chunk = Buffer.buffer("data: 1\n\ndata: 2\n\ndata: 3");
+        SseEventSplitter splitter = new SseEventSplitter(1024);
+        List<Buffer> events = new ArrayList<>();
+        splitter.feed(chunk, events::add);
+        assertThat(events).hasSize(2);
+        for (Buffer event : events) {
+            assertThat(event.getByteBuf().array()).isSameAs(chunk.getByteBuf().array());
+        }
+        assertThat(splitter.hasPartialEvent()).isTrue();
+        splitter.feed(Buffer.buffer("\n\n"), events::add);
+        assertThat(events).map(Buffer::toString).containsExactly("data: 1\n\n", "data: 2\n\n", "data: 3\n\n");
+        assertThat(splitter.hasPartialEvent()).isFalse();
     }
 
     @Test

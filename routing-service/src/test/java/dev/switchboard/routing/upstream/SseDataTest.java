@@ -12,15 +12,27 @@ class SseDataTest {
 
     @Test
     void findsTheOnlyDataLineOfAnEvent() {
-        assertThat(SseData.dataStart(bytes("data: {}\n\n"))).isEqualTo(6);
-        assertThat(SseData.dataStart(bytes("data:{}\r\n\r\n"))).isEqualTo(5);
-        assertThat(SseData.dataEnd(bytes("data:{}\r\n\r\n"), 5)).isEqualTo(7);
+        assertThat(start("data: {}\n\n")).isEqualTo(6);
+        assertThat(start("data:{}\r\n\r\n")).isEqualTo(5);
+        assertThat(SseData.dataEnd(bytes("data:{}\r\n\r\n"), 5, 11)).isEqualTo(7);
         byte[] named = bytes("event: x\r\ndata: {}\r\n\r\n");
-        assertThat(SseData.dataStart(named)).isEqualTo(16);
-        assertThat(SseData.dataEnd(named, 16)).isEqualTo(18);
-        assertThat(SseData.dataStart(bytes("data: {\ndata: }\n\n"))).isEqualTo(-1);
-        assertThat(SseData.dataStart(bytes(": keep-alive\n\n"))).isEqualTo(-1);
-        assertThat(SseData.dataStart(bytes("database: 1\n\n"))).isEqualTo(-1);
+        assertThat(start("event: x\r\ndata: {}\r\n\r\n")).isEqualTo(16);
+        assertThat(SseData.dataEnd(named, 16, named.length)).isEqualTo(18);
+        assertThat(start("data: {\ndata: }\n\n")).isEqualTo(-1);
+        assertThat(start(": keep-alive\n\n")).isEqualTo(-1);
+        assertThat(start("database: 1\n\n")).isEqualTo(-1);
+    }
+
+    @Test
+    void readsOnlyTheEventsRangeOfALargerArray() {
+        byte[] two = bytes("data: {\"a\":1}\n\ndata: {\"b\":2}\n\n");
+        int second = "data: {\"a\":1}\n\n".length();
+        int start = SseData.dataStart(two, second, two.length);
+        assertThat(start).isEqualTo(second + 6);
+        assertThat(SseData.dataEnd(two, start, two.length)).isEqualTo(two.length - 2);
+        // the first event alone: the second's data line lies beyond its end
+        assertThat(SseData.dataStart(two, 0, second)).isEqualTo(6);
+        assertThat(SseData.dataEnd(two, 6, second)).isEqualTo(second - 2);
     }
 
     @Test
@@ -42,8 +54,8 @@ class SseDataTest {
     @Test
     void rebuildsTheEventAsOneDataLine() {
         byte[] event = bytes("event: chunk\r\nid: 7\r\ndata: {\"a\":1,\"usage\":null}\r\n\r\n");
-        int start = SseData.dataStart(event);
-        int end = SseData.dataEnd(event, start);
+        int start = SseData.dataStart(event, 0, event.length);
+        int end = SseData.dataEnd(event, start, event.length);
         int member = indexOf(event, "\"usage\"");
         Buffer out = SseData.withoutMember(event, start, end, member, member + "\"usage\":null".length());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("data: {\"a\":1}\n\n");
@@ -58,6 +70,11 @@ class SseDataTest {
                 .toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("data: ").endsWith("\n\n");
         return text.substring(6, text.length() - 2);
+    }
+
+    private static int start(String event) {
+        byte[] bytes = bytes(event);
+        return SseData.dataStart(bytes, 0, bytes.length);
     }
 
     private static int indexOf(byte[] bytes, String ascii) {

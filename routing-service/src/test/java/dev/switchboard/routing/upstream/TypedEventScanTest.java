@@ -62,7 +62,7 @@ class TypedEventScanTest {
 
     private boolean read(String data) {
         byte[] event = ("event: e\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
-        int start = SseData.dataStart(event);
-        return scan.read(event, start, SseData.dataEnd(event, start) - start);
+        int start = SseData.dataStart(event, 0, event.length);
+        return scan.read(event, start, SseData.dataEnd(event, start, event.length) - start);
     }
 }
