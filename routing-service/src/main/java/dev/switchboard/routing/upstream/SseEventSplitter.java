@@ -60,14 +60,14 @@ final class SseEventSplitter {
     /** Copies what follows the last whole event aside, unless it is already there and nothing was handed out. */
     private void keepRest(Buffer data, int start, int length) throws InvalidUpstreamResponse {
         int rest = length - start;
+        if (rest > maxEventBytes) {
+            throw new InvalidUpstreamResponse("upstream stream event exceeds " + maxEventBytes + " bytes");
+        }
         if (rest == 0) {
             pending = null;
         } else if (data != pending || start > 0) {
             // the slices handed out share data's bytes: the rest goes to a buffer of its own, which later chunks grow
             pending = Buffer.buffer(Math.max(rest * 2, 256)).appendBuffer(data, start, rest);
-        }
-        if (rest > maxEventBytes) {
-            throw new InvalidUpstreamResponse("upstream stream event exceeds " + maxEventBytes + " bytes");
         }
         // a terminator may straddle two chunks: rescan the last two bytes next time
         scanFrom = Math.max(0, rest - 2);

@@ -49,6 +49,45 @@ class SseAndTranscoderTest {
     }
 
     @Test
+    void refusesAnEventThatGrowsBeyondTheLimitOverSeveralChunks() throws Exception {
+        SseEventSplitter splitter = new SseEventSplitter(600);
+        List<Buffer> events = new ArrayList<>();
+        splitter.feed(Buffer.buffer("data: ok\n\ndata: " + "x".repeat(250)), events::add);
+        splitter.feed(Buffer.buffer("x".repeat(300)), events::add);
+        assertThat(events).map(Buffer::toString).containsExactly("data: ok\n\n");
+        assertThatThrownBy(() -> splitter.feed(Buffer.buffer("x".repeat(100)), events::add))
+                .isInstanceOf(InvalidUpstreamResponse.class);
+    }
+
+    @Test
+    void keepsAnEventThatOutgrowsThePendingBufferWhole() throws Exception {
+        String big = "data: " + "y".repeat(5000) + "\n\n";
+        SseEventSplitter splitter = new SseEventSplitter(1 << 16);
+        List<Buffer> events = new ArrayList<>();
+        for (int from = 0; from < big.length(); from += 97) {
+            splitter.feed(Buffer.buffer(big.substring(from, Math.min(big.length(), from + 97))), events::add);
+        }
+        assertThat(events).map(Buffer::toString).containsExactly(big);
+        assertThat(splitter.hasPartialEvent()).isFalse();
+    }
+
+    @Test
+    void readsABuffersBytesWhereTheyLieOrFromACopy() throws Exception {
+        Buffer chunk = Buffer.buffer("xx{\"id\":1}yy");
+        BufferBytes inPlace = new BufferBytes().of(chunk.slice(2, 10));
+        assertThat(inPlace.array()).isSameAs(chunk.getByteBuf().array());
+        assertThat(new String(inPlace.array(), inPlace.from(), inPlace.to() - inPlace.from(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":1}");
+        assertThat(UpstreamJson.parse(chunk.slice(2, 10)).path("id").asInt()).isEqualTo(1);
+        io.netty.buffer.ByteBuf direct = io.netty.buffer.Unpooled.directBuffer().writeBytes("{\"id\":2}".getBytes());
+        Buffer onDirect = Buffer.buffer(direct);
+        BufferBytes copied = new BufferBytes().of(onDirect);
+        assertThat(copied.from()).isZero();
+        assertThat(copied.to()).isEqualTo(8);
+        assertThat(UpstreamJson.parse(onDirect).path("id").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void refusesAnEventBeyondTheLimit() {
         SseEventSplitter splitter = new SseEventSplitter(16);
         assertThatThrownBy(() -> splitter.feed(Buffer.buffer("data: " + "x".repeat(64)), e -> {
