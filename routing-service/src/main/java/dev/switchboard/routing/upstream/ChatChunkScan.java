@@ -183,17 +183,10 @@ final class ChatChunkScan {
         }
     }
 
-    /**
-     * Strings are text, {@code null} and containers are none (as the tree reader counts them); other scalars decline the
-     * chunk, because the tree would print a number in its own canonical form.
-     */
     private static void appendText(JsonParser parser, JsonToken value, StringBuilder into) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            into.append(parser.getText());
-        } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-            parser.skipChildren();
-        } else if (value != JsonToken.VALUE_NULL) {
-            throw new JsonParseException(parser, "text that is a number or a boolean");
+        String text = EventScanParsers.textOf(parser, value);
+        if (text != null) {
+            into.append(text);
         }
     }
 

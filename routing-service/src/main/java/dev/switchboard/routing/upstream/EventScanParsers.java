@@ -47,4 +47,20 @@ final class EventScanParsers {
         }
         return seen | bit;
     }
+
+    /**
+     * A text field's value as the tree reader counts it: a string is its text, {@code null} and containers are no text
+     * ({@code null}). A number or a boolean declines the event (by throwing): the tree would print it in its own
+     * canonical form.
+     */
+    static String textOf(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        if (value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return null;
+        }
+        throw new JsonParseException(parser, "text that is a number or a boolean");
+    }
 }

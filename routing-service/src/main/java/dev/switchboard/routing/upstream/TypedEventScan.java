@@ -2,7 +2,6 @@ package dev.switchboard.routing.upstream;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -77,7 +76,7 @@ final class TypedEventScan {
     /** A string delta (Responses) or an object with a type and text fields (Messages). */
     private void readDelta(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.START_OBJECT) {
-            delta = textOf(parser, value);
+            delta = EventScanParsers.textOf(parser, value);
             return;
         }
         int seen = 0;
@@ -87,38 +86,23 @@ final class TypedEventScan {
             switch (field) {
                 case "type" -> {
                     seen = EventScanParsers.once(parser, seen, TYPE);
-                    deltaType = textOf(parser, member);
+                    deltaType = EventScanParsers.textOf(parser, member);
                 }
                 case "text" -> {
                     seen = EventScanParsers.once(parser, seen, TEXT);
-                    deltaText = textOf(parser, member);
+                    deltaText = EventScanParsers.textOf(parser, member);
                 }
                 case "partial_json" -> {
                     seen = EventScanParsers.once(parser, seen, PARTIAL_JSON);
-                    deltaPartialJson = textOf(parser, member);
+                    deltaPartialJson = EventScanParsers.textOf(parser, member);
                 }
                 case "thinking" -> {
                     seen = EventScanParsers.once(parser, seen, THINKING);
-                    deltaThinking = textOf(parser, member);
+                    deltaThinking = EventScanParsers.textOf(parser, member);
                 }
                 default -> parser.skipChildren();
             }
         }
-    }
-
-    /**
-     * A string's text; {@code null} for JSON null and for containers, which the tree reader counts as no text. Numbers
-     * and booleans the tree reader would print its own way: they decline the event.
-     */
-    private static String textOf(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        if (value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            return null;
-        }
-        throw new JsonParseException(parser, "a delta text field that is not text");
     }
 
     String type() {
