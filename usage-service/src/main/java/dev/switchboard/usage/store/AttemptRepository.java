@@ -1,7 +1,11 @@
 package dev.switchboard.usage.store;
 
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.BOOL;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.INT4;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.INT8;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.TEXT;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.TIMESTAMPTZ;
 import static dev.switchboard.usage.store.RequestRepository.col;
-import static dev.switchboard.usage.store.RequestRepository.utc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.AttemptRecord;
 import dev.switchboard.model.usage.UsageEvent;
@@ -18,38 +23,38 @@ import dev.switchboard.model.usage.UsageEvent;
 public class AttemptRepository implements PanacheRepositoryBase<AttemptRow, AttemptRow.Key> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert("request_attempts",
-            List.of(col("request_id", "text"),
-                    col("attempt_index", "int4"),
-                    col("ts", "timestamptz"),
-                    col("provider", "text"),
-                    col("model_ref", "text"),
-                    col("model", "text"),
-                    col("dialect", "text"),
-                    col("endpoint_host", "text"),
-                    col("duration_ms", "int8"),
-                    col("status_code", "int4"),
-                    col("error_class", "text"),
-                    col("error_message", "text"),
-                    col("retryable", "bool"),
-                    col("timed_out", "bool"),
-                    col("client_canceled", "bool"),
-                    col("selected", "bool"),
-                    col("fallback_reason", "text"),
-                    col("attempt_timeout_ms", "int8"),
-                    col("retry_after_ms", "int8")),
+            List.of(col("request_id", TEXT),
+                    col("attempt_index", INT4),
+                    col("ts", TIMESTAMPTZ),
+                    col("provider", TEXT),
+                    col("model_ref", TEXT),
+                    col("model", TEXT),
+                    col("dialect", TEXT),
+                    col("endpoint_host", TEXT),
+                    col("duration_ms", INT8),
+                    col("status_code", INT4),
+                    col("error_class", TEXT),
+                    col("error_message", TEXT),
+                    col("retryable", BOOL),
+                    col("timed_out", BOOL),
+                    col("client_canceled", BOOL),
+                    col("selected", BOOL),
+                    col("fallback_reason", TEXT),
+                    col("attempt_timeout_ms", INT8),
+                    col("retry_after_ms", INT8)),
             "request_id, attempt_index");
 
-    public Uni<Integer> insertIgnoringDuplicates(List<UsageEvent> events) {
+    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
         List<Object[]> rows = new ArrayList<>();
         for (UsageEvent e : events) {
             for (AttemptRecord a : e.attempts()) {
-                rows.add(new Object[]{e.requestId(), a.attemptIndex(), utc(a.ts()), a.provider(), a.modelRef(),
+                rows.add(new Object[]{e.requestId(), a.attemptIndex(), a.ts(), a.provider(), a.modelRef(),
                         a.model(), a.dialect(), a.endpointHost(), a.durationMs(), a.statusCode(), a.errorClass(),
                         a.errorMessage(), a.retryable(), a.timedOut(), a.clientCanceled(), a.selected(),
                         a.fallbackReason(), a.attemptTimeoutMs(), a.retryAfterMs()});
             }
         }
-        return getSession().chain(session -> INSERT.execute(session, rows));
+        return INSERT.execute(connection, rows);
     }
 
     public Uni<List<AttemptRow>> forRequest(String requestId) {

@@ -1,14 +1,19 @@
 package dev.switchboard.usage.store;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.BOOL;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.INT4;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.INT8;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.NUMERIC;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.TEXT;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.TIMESTAMPTZ;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.UsageEvent;
 
@@ -16,54 +21,54 @@ import dev.switchboard.model.usage.UsageEvent;
 public class RequestRepository implements PanacheRepositoryBase<RequestRow, String> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert("requests",
-            List.of(col("request_id", "text"),
-                    col("ts", "timestamptz"),
-                    col("schema_version", "int4"),
-                    col("source", "text"),
-                    col("caller_id", "text"),
-                    col("caller_user", "text"),
-                    col("caller_project", "text"),
-                    col("caller_environment", "text"),
-                    col("token_id", "text"),
-                    col("client", "text"),
-                    col("inbound_dialect", "text"),
-                    col("requested_model", "text"),
-                    col("resolved_group", "text"),
-                    col("strategy", "text"),
-                    col("target_provider", "text"),
-                    col("target_model_ref", "text"),
-                    col("target_model", "text"),
-                    col("target_dialect", "text"),
-                    col("stream", "bool"),
-                    col("status", "int4"),
-                    col("error_type", "text"),
-                    col("error_class", "text"),
-                    col("attempt_count", "int4"),
-                    col("fallback_used", "bool"),
-                    col("latency_ms", "int8"),
-                    col("ttfb_ms", "int8"),
-                    col("upstream_duration_ms", "int8"),
-                    col("input_tokens", "int8"),
-                    col("output_tokens", "int8"),
-                    col("total_tokens", "int8"),
-                    col("reasoning_tokens", "int8"),
-                    col("token_source", "text"),
-                    col("input_price_per_million_usd", "numeric"),
-                    col("output_price_per_million_usd", "numeric"),
-                    col("input_cost_usd", "numeric"),
-                    col("output_cost_usd", "numeric"),
-                    col("total_cost_usd", "numeric"),
-                    col("upstream_reported_cost_usd", "numeric"),
-                    col("pricing_source", "text"),
-                    col("policy_version", "text"),
-                    col("router_version", "text"),
-                    col("output_cap_action", "text")),
+            List.of(col("request_id", TEXT),
+                    col("ts", TIMESTAMPTZ),
+                    col("schema_version", INT4),
+                    col("source", TEXT),
+                    col("caller_id", TEXT),
+                    col("caller_user", TEXT),
+                    col("caller_project", TEXT),
+                    col("caller_environment", TEXT),
+                    col("token_id", TEXT),
+                    col("client", TEXT),
+                    col("inbound_dialect", TEXT),
+                    col("requested_model", TEXT),
+                    col("resolved_group", TEXT),
+                    col("strategy", TEXT),
+                    col("target_provider", TEXT),
+                    col("target_model_ref", TEXT),
+                    col("target_model", TEXT),
+                    col("target_dialect", TEXT),
+                    col("stream", BOOL),
+                    col("status", INT4),
+                    col("error_type", TEXT),
+                    col("error_class", TEXT),
+                    col("attempt_count", INT4),
+                    col("fallback_used", BOOL),
+                    col("latency_ms", INT8),
+                    col("ttfb_ms", INT8),
+                    col("upstream_duration_ms", INT8),
+                    col("input_tokens", INT8),
+                    col("output_tokens", INT8),
+                    col("total_tokens", INT8),
+                    col("reasoning_tokens", INT8),
+                    col("token_source", TEXT),
+                    col("input_price_per_million_usd", NUMERIC),
+                    col("output_price_per_million_usd", NUMERIC),
+                    col("input_cost_usd", NUMERIC),
+                    col("output_cost_usd", NUMERIC),
+                    col("total_cost_usd", NUMERIC),
+                    col("upstream_reported_cost_usd", NUMERIC),
+                    col("pricing_source", TEXT),
+                    col("policy_version", TEXT),
+                    col("router_version", TEXT),
+                    col("output_cap_action", TEXT)),
             "request_id");
 
     /** @return how many events were new (the others were already stored) */
-    public Uni<Integer> insertIgnoringDuplicates(List<UsageEvent> events) {
+    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
         List<Object[]> rows = events.stream().map(RequestRepository::row).toList();
-        return getSession().chain(session -> INSERT.execute(session, rows));
+        return INSERT.execute(connection, rows);
     }
 
     /** A request row, only when it belongs to the given caller. */
@@ -72,7 +77,7 @@ public class RequestRepository implements PanacheRepositoryBase<RequestRow, Stri
     }
 
     private static Object[] row(UsageEvent e) {
-        return new Object[]{e.requestId(), utc(e.ts()), e.schemaVersion(), e.source(), e.callerId(), e.callerUser(),
+        return new Object[]{e.requestId(), e.ts(), e.schemaVersion(), e.source(), e.callerId(), e.callerUser(),
                 e.callerProject(), e.callerEnvironment(), e.tokenId(), e.client(), e.inboundDialect(),
                 e.requestedModel(), e.resolvedGroup(), e.strategy(), e.targetProvider(), e.targetModelRef(),
                 e.targetModel(), e.targetDialect(), e.stream(), e.status(), e.errorType(), e.errorClass(),
@@ -83,11 +88,7 @@ public class RequestRepository implements PanacheRepositoryBase<RequestRow, Stri
                 e.routerVersion(), e.outputCapAction()};
     }
 
-    static MultiRowInsert.Column col(String name, String type) {
+    static MultiRowInsert.Column col(String name, MultiRowInsert.ColumnType type) {
         return new MultiRowInsert.Column(name, type);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

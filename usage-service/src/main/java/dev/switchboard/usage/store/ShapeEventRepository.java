@@ -1,7 +1,10 @@
 package dev.switchboard.usage.store;
 
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.INT4;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.INT8;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.TEXT;
+import static dev.switchboard.usage.store.MultiRowInsert.ColumnType.TIMESTAMPTZ;
 import static dev.switchboard.usage.store.RequestRepository.col;
-import static dev.switchboard.usage.store.RequestRepository.utc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.ShapeEventRecord;
 import dev.switchboard.model.usage.UsageEvent;
@@ -18,29 +22,29 @@ import dev.switchboard.model.usage.UsageEvent;
 public class ShapeEventRepository implements PanacheRepositoryBase<ShapeEventRow, ShapeEventRow.Key> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert("request_upstream_shape_events",
-            List.of(col("request_id", "text"),
-                    col("seq", "int4"),
-                    col("ts", "timestamptz"),
-                    col("scope", "text"),
-                    col("provider", "text"),
-                    col("model_ref", "text"),
-                    col("model", "text"),
-                    col("dialect", "text"),
-                    col("bucket", "text"),
-                    col("decision", "text"),
-                    col("retry_after_ms", "int8"),
-                    col("backoff_reason", "text")),
+            List.of(col("request_id", TEXT),
+                    col("seq", INT4),
+                    col("ts", TIMESTAMPTZ),
+                    col("scope", TEXT),
+                    col("provider", TEXT),
+                    col("model_ref", TEXT),
+                    col("model", TEXT),
+                    col("dialect", TEXT),
+                    col("bucket", TEXT),
+                    col("decision", TEXT),
+                    col("retry_after_ms", INT8),
+                    col("backoff_reason", TEXT)),
             "request_id, seq");
 
-    public Uni<Integer> insertIgnoringDuplicates(List<UsageEvent> events) {
+    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
         List<Object[]> rows = new ArrayList<>();
         for (UsageEvent e : events) {
             for (ShapeEventRecord s : e.shapeEvents()) {
-                rows.add(new Object[]{e.requestId(), s.seq(), utc(s.ts()), s.scope(), s.provider(), s.modelRef(),
+                rows.add(new Object[]{e.requestId(), s.seq(), s.ts(), s.scope(), s.provider(), s.modelRef(),
                         s.model(), s.dialect(), s.bucket(), s.decision(), s.retryAfterMs(), s.backoffReason()});
             }
         }
-        return getSession().chain(session -> INSERT.execute(session, rows));
+        return INSERT.execute(connection, rows);
     }
 
     public Uni<List<ShapeEventRow>> forRequest(String requestId) {

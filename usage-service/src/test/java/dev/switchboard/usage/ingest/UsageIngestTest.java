@@ -105,7 +105,8 @@ class UsageIngestTest {
                 .containsEntry("retry_after_ms", 2_000L);
         assertThat(attempts.get(1)).containsEntry("provider", "azure")
                 .containsEntry("selected", true)
-                .containsEntry("fallback_reason", "rate_limited");
+                .containsEntry("fallback_reason", "rate_limited")
+                .containsEntry("retry_after_ms", null);
 
         List<Map<String, Object>> shapes = query(db,
                 "select * from request_upstream_shape_events where request_id = ?", event.requestId());
