@@ -157,7 +157,6 @@ public class KafkaBench {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 131072);
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        String prefix = "req_b" + Long.toHexString(System.currentTimeMillis());
         long first;
         long lastSent;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
@@ -174,8 +173,9 @@ public class KafkaBench {
                         LockSupport.parkNanos(wait);
                     }
                 }
-                String id = prefix + String.format(Locale.ROOT, "%016x", ThreadLocalRandom.current().nextLong())
-                        + Long.toHexString(i);
+                // the gateway's form (RequestIds): the time in milliseconds first, then 80 random bits
+                String id = String.format(Locale.ROOT, "req_%012x%016x%04x", System.currentTimeMillis(),
+                        ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextInt() & 0xffff);
                 byte[] value = (head + "\"request_id\":\"" + id + "\"" + tail).getBytes(StandardCharsets.UTF_8);
                 producer.send(new ProducerRecord<>(topic, id, value), (md, e) -> {
                     if (e == null) {

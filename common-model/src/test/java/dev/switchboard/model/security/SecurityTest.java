@@ -3,6 +3,9 @@ package dev.switchboard.model.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 class SecurityTest {
@@ -36,5 +39,23 @@ class SecurityTest {
         assertThat(RequestIds.acceptOrGenerate("bad id\r\ninjected")).matches("req_[0-9a-f]{32}");
         assertThat(RequestIds.acceptOrGenerate("x".repeat(129))).matches("req_[0-9a-f]{32}");
         assertThat(RequestIds.acceptOrGenerate(null)).matches("req_[0-9a-f]{32}");
+    }
+
+    @Test
+    void generatedRequestIdsStartWithTheirTimeSoThatTheySortByIt() {
+        assertThat(RequestIds.generate(0x0123456789abL)).startsWith("req_0123456789ab").hasSize(36);
+        long now = System.currentTimeMillis();
+        assertThat(RequestIds.generate(now)).startsWith("req_" + String.format("%012x", now));
+        assertThat(RequestIds.generate(now)).isLessThan(RequestIds.generate(now + 1));
+        assertThat(RequestIds.generate(0xfffffffffffL)).isLessThan(RequestIds.generate(0x100000000000L));
+
+        // the 80 random bits keep IDs of the same millisecond apart
+        Set<String> sameMillisecond = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            sameMillisecond.add(RequestIds.generate(now));
+        }
+        assertThat(sameMillisecond).hasSize(10_000);
+        assertThat(sameMillisecond).allMatch(id -> id.matches("req_[0-9a-f]{32}"));
+        assertThat(sameMillisecond.stream().map(id -> id.substring(16, 36)).distinct()).hasSize(10_000);
     }
 }
