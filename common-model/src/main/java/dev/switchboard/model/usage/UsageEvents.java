@@ -1,6 +1,7 @@
 package dev.switchboard.model.usage;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import dev.switchboard.model.json.Json;
 
 /** JSON codec and structural checks for {@link UsageEvent}; the schema version is checked on every read. */
 public final class UsageEvents {
+
+    private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
 
     private UsageEvents() {
     }
@@ -58,6 +62,10 @@ public final class UsageEvents {
         if (e.ts() == null) {
             problems.add("ts missing");
         }
+        if (!storable(e.ts()) || e.attempts().stream().anyMatch(a -> !storable(a.ts()))
+                || e.shapeEvents().stream().anyMatch(s -> !storable(s.ts()))) {
+            problems.add("ts outside years 1-9999");
+        }
         if (e.status() < 100 || e.status() > 599) {
             problems.add("status out of range");
         }
@@ -65,6 +73,11 @@ public final class UsageEvents {
             problems.add("negative token count");
         }
         return problems;
+    }
+
+    /** Absent, or within years 1–9999: an instant PostgreSQL stores as itself (its driver writes far ones as infinity). */
+    private static boolean storable(Instant ts) {
+        return ts == null || (!ts.isBefore(FIRST_STORABLE) && ts.isBefore(AFTER_LAST_STORABLE));
     }
 
     /** Raised for payloads that cannot be persisted; the message is safe to log (no payload content). */

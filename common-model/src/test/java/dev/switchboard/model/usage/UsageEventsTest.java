@@ -35,5 +35,14 @@ class UsageEventsTest {
         assertThatThrownBy(() -> UsageEvents.fromJson("{\"schema_version\":99}".getBytes()))
                 .hasMessageContaining("unsupported schema_version 99").hasMessageContaining("request_id missing");
         assertThatThrownBy(() -> UsageEvents.fromJson(new byte[0])).hasMessage("empty payload");
+        assertThatThrownBy(() -> UsageEvents.fromJson(
+                "{\"schema_version\":1,\"request_id\":\"r\",\"status\":200,\"ts\":\"+294277-01-01T00:00:00Z\"}"
+                        .getBytes()))
+                .hasMessage("ts outside years 1-9999");
+        assertThatThrownBy(() -> UsageEvents.fromJson(("{\"schema_version\":1,\"request_id\":\"r\",\"status\":200,"
+                + "\"ts\":\"2026-12-04T00:00:00Z\",\"attempts\":[{\"ts\":\"-0001-12-31T00:00:00Z\"}]}").getBytes()))
+                .hasMessage("ts outside years 1-9999");
+        assertThat(UsageEvents.fromJson(("{\"schema_version\":1,\"request_id\":\"r\",\"status\":200,"
+                + "\"ts\":\"9999-12-31T23:59:59.999999999Z\"}").getBytes()).ts()).isNotNull();
     }
 }

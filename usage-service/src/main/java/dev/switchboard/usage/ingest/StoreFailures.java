@@ -21,6 +21,29 @@ final class StoreFailures {
         return sqlState(failure).map(s -> s.startsWith("22") || s.startsWith("23")).orElse(false);
     }
 
+    /**
+     * Worth writing again: neither the event's content (SQLSTATE 22/23) nor a defect of this service. A
+     * {@link ClassCastException} or {@link IllegalArgumentException} comes from turning events into rows before any
+     * SQL is sent; trying again cannot help, and trying forever would stall ingestion without a sign. Such a failure
+     * fails the batch instead, which stops the channel and fails liveness.
+     */
+    static boolean isOutage(Throwable failure) {
+        return !isCausedByData(failure) && !isDefect(failure);
+    }
+
+    static boolean isDefect(Throwable failure) {
+        if (sqlState(failure).isPresent()) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClassCastException || t instanceof IllegalArgumentException
+                    || t instanceof NullPointerException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Optional<String> sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String state = null;

@@ -99,13 +99,13 @@ public class UsageEventConsumer {
     private Uni<Integer> writeRetryingOutages(List<UsageEvent> events) {
         return Uni.createFrom()
                 .deferred(() -> writer.write(events))
-                .onFailure(failure -> !StoreFailures.isCausedByData(failure))
+                .onFailure(StoreFailures::isOutage)
                 .invoke(failure -> {
                     metrics.retry();
                     LOG.warnf("storing %d usage events failed, trying again: %s", events.size(),
                             StoreFailures.describe(failure));
                 })
-                .onFailure(failure -> !StoreFailures.isCausedByData(failure))
+                .onFailure(StoreFailures::isOutage)
                 .retry()
                 .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff())
                 .indefinitely();

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.AttemptRecord;
 import dev.switchboard.model.usage.UsageEvent;
@@ -22,7 +21,7 @@ import dev.switchboard.model.usage.UsageEvent;
 @ApplicationScoped
 public class AttemptRepository implements PanacheRepositoryBase<AttemptRow, AttemptRow.Key> {
 
-    private static final MultiRowInsert INSERT = new MultiRowInsert("request_attempts",
+    static final MultiRowInsert INSERT = new MultiRowInsert("request_attempts",
             List.of(col("request_id", TEXT),
                     col("attempt_index", INT4),
                     col("ts", TIMESTAMPTZ),
@@ -44,7 +43,11 @@ public class AttemptRepository implements PanacheRepositoryBase<AttemptRow, Atte
                     col("retry_after_ms", INT8)),
             "request_id, attempt_index");
 
-    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
+    public MultiRowInsert.Batch batch(List<UsageEvent> events) {
+        return INSERT.batch(rows(events));
+    }
+
+    static List<Object[]> rows(List<UsageEvent> events) {
         List<Object[]> rows = new ArrayList<>();
         for (UsageEvent e : events) {
             for (AttemptRecord a : e.attempts()) {
@@ -54,7 +57,7 @@ public class AttemptRepository implements PanacheRepositoryBase<AttemptRow, Atte
                         a.fallbackReason(), a.attemptTimeoutMs(), a.retryAfterMs()});
             }
         }
-        return INSERT.execute(connection, rows);
+        return rows;
     }
 
     public Uni<List<AttemptRow>> forRequest(String requestId) {

@@ -12,8 +12,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.ErrorRecord;
 import dev.switchboard.model.usage.UsageEvent;
@@ -21,7 +19,7 @@ import dev.switchboard.model.usage.UsageEvent;
 @ApplicationScoped
 public class ErrorRepository implements PanacheRepositoryBase<ErrorRow, String> {
 
-    private static final MultiRowInsert INSERT = new MultiRowInsert("request_errors",
+    static final MultiRowInsert INSERT = new MultiRowInsert("request_errors",
             List.of(col("request_id", TEXT),
                     col("ts", TIMESTAMPTZ),
                     col("status", INT4),
@@ -39,7 +37,11 @@ public class ErrorRepository implements PanacheRepositoryBase<ErrorRow, String> 
      * One row per failed request. Edge rejections (401/403/429 from the gateway) may carry no {@link ErrorRecord}; they
      * still get a row from the event's own status and error type, so that error reports need only this table.
      */
-    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
+    public MultiRowInsert.Batch batch(List<UsageEvent> events) {
+        return INSERT.batch(rows(events));
+    }
+
+    static List<Object[]> rows(List<UsageEvent> events) {
         List<Object[]> rows = new ArrayList<>();
         for (UsageEvent e : events) {
             ErrorRecord error = e.error();
@@ -52,6 +54,6 @@ public class ErrorRepository implements PanacheRepositoryBase<ErrorRow, String> 
                         false, e.attemptCount(), e.targetProvider(), e.targetModel(), e.targetDialect()});
             }
         }
-        return INSERT.execute(connection, rows);
+        return rows;
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
@@ -28,11 +29,16 @@ import io.vertx.sqlclient.data.Numeric;
  * Why the reactive SQL client and not a Hibernate native query: Hibernate resolves the bind type of an array
  * parameter on every call by trying to register it, which fails after boot and is retried each time (an exception
  * with a stack trace per column per batch, measured at 6 % of this service's CPU). Values here travel in PostgreSQL's
- * binary array format, so neither side formats or parses a number or a timestamp as text.
+ * binary array format (numerics excepted), so neither side formats or parses an integer, a boolean or a timestamp as
+ * text.
  */
 final class MultiRowInsert {
 
-    /** The PostgreSQL types used by the usage tables, with the Java element type the client encodes for each. */
+    /**
+     * The PostgreSQL types used by the usage tables, with the Java element type the client encodes for each. The client
+     * sends every array in binary except {@code numeric[]}, which it sends as text ({@link BigDecimal#toString()}, an
+     * exponent form such as {@code 1.5E-7} included, which PostgreSQL reads exactly).
+     */
     enum ColumnType {
         TEXT("text", String.class), INT4("int4", Integer.class), INT8("int8", Long.class), BOOL("bool",
                 Boolean.class), TIMESTAMPTZ("timestamptz", OffsetDateTime.class), NUMERIC("numeric", Numeric.class);
@@ -55,8 +61,9 @@ final class MultiRowInsert {
                 return null;
             }
             return switch (this) {
+                // PostgreSQL keeps microseconds; truncate here rather than leave it to the driver's encoder
                 case TIMESTAMPTZ -> value instanceof Instant instant
-                        ? instant.atOffset(ZoneOffset.UTC)
+                        ? instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)
                         : elementType.cast(value);
                 case NUMERIC -> Numeric.create((BigDecimal) value);
                 default -> elementType.cast(value);
@@ -89,14 +96,25 @@ final class MultiRowInsert {
     }
 
     /**
+     * Turns rows into the statement's parameters. Done before the transaction opens, so that a row that does not fit
+     * its columns (a defect, see {@link ColumnType#element}) fails the batch with no transaction to clean up.
+     *
      * @param rows one value per column each, in column order; an {@link Instant} is accepted for a timestamptz column
-     * @return the number of rows actually inserted (duplicates excluded)
      */
-    Uni<Integer> execute(SqlConnection connection, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(0);
+    Batch batch(List<Object[]> rows) {
+        return new Batch(sql, rows.isEmpty() ? null : Tuple.wrap(columnArrays(rows)));
+    }
+
+    /** One statement's rows, ready to run. */
+    record Batch(String sql, Tuple parameters) {
+
+        /** @return the number of rows actually inserted (duplicates excluded) */
+        Uni<Integer> execute(SqlConnection connection) {
+            if (parameters == null) {
+                return Uni.createFrom().item(0);
+            }
+            return connection.preparedQuery(sql).execute(parameters).map(SqlResult::rowCount);
         }
-        return connection.preparedQuery(sql).execute(Tuple.wrap(columnArrays(rows))).map(SqlResult::rowCount);
     }
 
     Object[] columnArrays(List<Object[]> rows) {

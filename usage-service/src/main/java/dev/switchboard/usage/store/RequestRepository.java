@@ -13,14 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.UsageEvent;
 
 @ApplicationScoped
 public class RequestRepository implements PanacheRepositoryBase<RequestRow, String> {
 
-    private static final MultiRowInsert INSERT = new MultiRowInsert("requests",
+    static final MultiRowInsert INSERT = new MultiRowInsert("requests",
             List.of(col("request_id", TEXT),
                     col("ts", TIMESTAMPTZ),
                     col("schema_version", INT4),
@@ -66,9 +65,12 @@ public class RequestRepository implements PanacheRepositoryBase<RequestRow, Stri
             "request_id");
 
     /** @return how many events were new (the others were already stored) */
-    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
-        List<Object[]> rows = events.stream().map(RequestRepository::row).toList();
-        return INSERT.execute(connection, rows);
+    public MultiRowInsert.Batch batch(List<UsageEvent> events) {
+        return INSERT.batch(rows(events));
+    }
+
+    static List<Object[]> rows(List<UsageEvent> events) {
+        return events.stream().map(RequestRepository::row).toList();
     }
 
     /** A request row, only when it belongs to the given caller. */

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.switchboard.model.usage.ShapeEventRecord;
 import dev.switchboard.model.usage.UsageEvent;
@@ -21,7 +20,7 @@ import dev.switchboard.model.usage.UsageEvent;
 @ApplicationScoped
 public class ShapeEventRepository implements PanacheRepositoryBase<ShapeEventRow, ShapeEventRow.Key> {
 
-    private static final MultiRowInsert INSERT = new MultiRowInsert("request_upstream_shape_events",
+    static final MultiRowInsert INSERT = new MultiRowInsert("request_upstream_shape_events",
             List.of(col("request_id", TEXT),
                     col("seq", INT4),
                     col("ts", TIMESTAMPTZ),
@@ -36,7 +35,11 @@ public class ShapeEventRepository implements PanacheRepositoryBase<ShapeEventRow
                     col("backoff_reason", TEXT)),
             "request_id, seq");
 
-    public Uni<Integer> insertIgnoringDuplicates(SqlConnection connection, List<UsageEvent> events) {
+    public MultiRowInsert.Batch batch(List<UsageEvent> events) {
+        return INSERT.batch(rows(events));
+    }
+
+    static List<Object[]> rows(List<UsageEvent> events) {
         List<Object[]> rows = new ArrayList<>();
         for (UsageEvent e : events) {
             for (ShapeEventRecord s : e.shapeEvents()) {
@@ -44,7 +47,7 @@ public class ShapeEventRepository implements PanacheRepositoryBase<ShapeEventRow
                         s.model(), s.dialect(), s.bucket(), s.decision(), s.retryAfterMs(), s.backoffReason()});
             }
         }
-        return INSERT.execute(connection, rows);
+        return rows;
     }
 
     public Uni<List<ShapeEventRow>> forRequest(String requestId) {

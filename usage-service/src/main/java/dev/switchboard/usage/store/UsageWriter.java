@@ -34,15 +34,20 @@ public class UsageWriter {
     /**
      * @param events distinct request IDs
      * @return how many requests were new; the rest were redeliveries and changed nothing
+     * @throws ClassCastException when an event field does not fit its column (a defect): before any SQL is sent
      */
     public Uni<Integer> write(List<UsageEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        MultiRowInsert.Batch requestRows = requests.batch(events);
+        MultiRowInsert.Batch attemptRows = attempts.batch(events);
+        MultiRowInsert.Batch shapeEventRows = shapeEvents.batch(events);
+        MultiRowInsert.Batch errorRows = errors.batch(events);
         // Parents first: the children reference them.
-        return pool.withTransaction(connection -> requests.insertIgnoringDuplicates(connection, events)
-                .call(() -> attempts.insertIgnoringDuplicates(connection, events))
-                .call(() -> shapeEvents.insertIgnoringDuplicates(connection, events))
-                .call(() -> errors.insertIgnoringDuplicates(connection, events)));
+        return pool.withTransaction(connection -> requestRows.execute(connection)
+                .call(() -> attemptRows.execute(connection))
+                .call(() -> shapeEventRows.execute(connection))
+                .call(() -> errorRows.execute(connection)));
     }
 }

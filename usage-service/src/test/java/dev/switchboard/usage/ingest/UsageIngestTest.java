@@ -49,8 +49,9 @@ class UsageIngestTest {
 
     @Test
     void eventIsStoredWithItsAttemptsShapeEventsAndError() {
-        Instant ts = Instant.parse("2026-05-04T10:15:30.123Z");
+        Instant ts = Instant.parse("2026-05-04T10:15:30.123456789Z");
         UsageEvent event = Events.served("caller-store", ts)
+                .upstreamReportedCostUsd(new BigDecimal("0.0000001500"))
                 .status(503)
                 .errorType("upstream-rate-limited")
                 .errorClass("rate_limited")
@@ -91,10 +92,11 @@ class UsageIngestTest {
                 .containsEntry("token_source", "upstream")
                 .containsEntry("policy_version", "7")
                 .containsEntry("output_cap_action", "clamped")
-                .containsEntry("upstream_reported_cost_usd", null);
+                .containsEntry("upstream_reported_cost_usd", new BigDecimal("0.0000001500"));
         assertThat((BigDecimal) row.get("total_cost_usd")).isEqualByComparingTo("0.000045");
         assertThat(((BigDecimal) row.get("input_price_per_million_usd")).scale()).isEqualTo(10);
-        assertThat(((Timestamp) row.get("ts")).toInstant()).isEqualTo(ts);
+        // PostgreSQL keeps microseconds: the rest is truncated, never rounded up past the event's own time
+        assertThat(((Timestamp) row.get("ts")).toInstant()).isEqualTo(Instant.parse("2026-05-04T10:15:30.123456Z"));
 
         List<Map<String, Object>> attempts = query(db,
                 "select * from request_attempts where request_id = ? order by attempt_index", event.requestId());
