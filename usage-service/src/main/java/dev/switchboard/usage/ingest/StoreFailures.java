@@ -1,7 +1,9 @@
 package dev.switchboard.usage.ingest;
 
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.hibernate.JDBCException;
 
@@ -23,42 +25,38 @@ final class StoreFailures {
 
     /**
      * Worth writing again: neither the event's content (SQLSTATE 22/23) nor a defect of this service. A
-     * {@link ClassCastException} or {@link IllegalArgumentException} comes from turning events into rows before any
-     * SQL is sent; trying again cannot help, and trying forever would stall ingestion without a sign. Such a failure
-     * fails the batch instead, which stops the channel and fails liveness.
+     * {@link ClassCastException}, {@link IllegalArgumentException} or {@link NullPointerException} without a SQLSTATE
+     * comes from turning events into rows before any SQL is sent; trying again cannot help, and trying forever would
+     * stall ingestion without a sign. Such a failure fails the batch instead, which stops the channel and fails
+     * liveness.
      */
     static boolean isOutage(Throwable failure) {
         return !isCausedByData(failure) && !isDefect(failure);
     }
 
     static boolean isDefect(Throwable failure) {
-        if (sqlState(failure).isPresent()) {
-            return false;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ClassCastException || t instanceof IllegalArgumentException
-                    || t instanceof NullPointerException) {
-                return true;
-            }
-        }
-        return false;
+        return sqlState(failure).isEmpty() && causes(failure).anyMatch(t -> t instanceof ClassCastException
+                || t instanceof IllegalArgumentException || t instanceof NullPointerException);
+    }
+
+    /** The failure and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     static Optional<String> sqlState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = null;
-            if (t instanceof PgException pg) {
-                state = pg.getSqlState();
-            } else if (t instanceof JDBCException jdbc) {
-                state = jdbc.getSQLState();
-            } else if (t instanceof SQLException sql) {
-                state = sql.getSQLState();
-            }
-            if (state != null) {
-                return Optional.of(state);
-            }
+        return causes(failure).map(StoreFailures::ownSqlState).filter(Objects::nonNull).findFirst();
+    }
+
+    private static String ownSqlState(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        } else if (t instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        } else if (t instanceof SQLException sql) {
+            return sql.getSQLState();
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Safe for logs and headers: exception class and SQLSTATE only, never the driver's message (it may quote data). */

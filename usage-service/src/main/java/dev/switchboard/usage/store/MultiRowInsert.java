@@ -62,9 +62,7 @@ final class MultiRowInsert {
             }
             return switch (this) {
                 // PostgreSQL keeps microseconds; truncate here rather than leave it to the driver's encoder
-                case TIMESTAMPTZ -> value instanceof Instant instant
-                        ? instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)
-                        : elementType.cast(value);
+                case TIMESTAMPTZ -> ((Instant) value).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
                 case NUMERIC -> Numeric.create((BigDecimal) value);
                 default -> elementType.cast(value);
             };
@@ -99,7 +97,7 @@ final class MultiRowInsert {
      * Turns rows into the statement's parameters. Done before the transaction opens, so that a row that does not fit
      * its columns (a defect, see {@link ColumnType#element}) fails the batch with no transaction to clean up.
      *
-     * @param rows one value per column each, in column order; an {@link Instant} is accepted for a timestamptz column
+     * @param rows one value per column each, in column order; an {@link Instant} for a timestamptz column
      */
     Batch batch(List<Object[]> rows) {
         return new Batch(sql, rows.isEmpty() ? null : Tuple.wrap(columnArrays(rows)));

@@ -64,7 +64,7 @@ public class RequestRepository implements PanacheRepositoryBase<RequestRow, Stri
                     col("output_cap_action", TEXT)),
             "request_id");
 
-    /** @return how many events were new (the others were already stored) */
+    /** One row per event; the statement's count of inserted rows is how many events were new. */
     public MultiRowInsert.Batch batch(List<UsageEvent> events) {
         return INSERT.batch(rows(events));
     }

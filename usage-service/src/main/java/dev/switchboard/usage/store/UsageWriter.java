@@ -11,7 +11,7 @@ import dev.switchboard.model.usage.UsageEvent;
 
 /**
  * Writes a batch of events and their children in one transaction, on the reactive pool Hibernate Reactive also uses.
- * The reads stay Panache queries; this bulk write is four fixed statements (see {@link MultiRowInsert}).
+ * The reads stay on Hibernate Reactive; this bulk write is four fixed statements (see {@link MultiRowInsert}).
  */
 @ApplicationScoped
 public class UsageWriter {
