@@ -3,8 +3,8 @@ package dev.switchboard.gateway;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -22,7 +22,7 @@ import dev.switchboard.gateway.ops.OpsEndpoints;
  * handler stamps the request ID on every response; the last one answers unknown paths (404) and wrong methods (405)
  * with the error envelope of the path's dialect (Anthropic's under {@code /anthropic/} and {@code /v1/messages}).
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRoutes {
 
     private final ModelEndpoint model;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -43,7 +43,7 @@ import dev.switchboard.model.policy.Caller;
  * requests are admitted at once and recorded off the request's path, many admissions (and many slot releases) of a
  * caller to one command. Callers without limits never touch Redis.
  */
-@ApplicationScoped
+@Singleton
 public class CallerLimits {
 
     private static final Logger LOG = Logger.getLogger(CallerLimits.class);

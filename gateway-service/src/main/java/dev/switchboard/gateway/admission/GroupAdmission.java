@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.admission;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.error.ErrorType;
 import dev.switchboard.model.error.GatewayError;
@@ -11,7 +11,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  * Decides which model group a request is for and whether the caller may use it. Runs before anything is forwarded,
  * so a refused group never reaches routing or a provider.
  */
-@ApplicationScoped
+@Singleton
 public class GroupAdmission {
 
     private static final GatewayError MISSING_MODEL = GatewayError.of(ErrorType.MISSING_MODEL,

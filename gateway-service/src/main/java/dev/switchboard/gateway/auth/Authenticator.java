@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,7 +22,7 @@ import dev.switchboard.model.security.TokenHasher;
  * refuses keys that are not active. The token lives only in this method's frame: it is never stored, cached, logged or
  * echoed, and neither is its hash.
  */
-@ApplicationScoped
+@Singleton
 public class Authenticator {
 
     /** Far above any token we issue; longer values are refused before hashing. */

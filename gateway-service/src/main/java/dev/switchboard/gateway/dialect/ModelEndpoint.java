@@ -2,7 +2,7 @@ package dev.switchboard.gateway.dialect;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -41,7 +41,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  * Anthropic's {@code count_tokens} shares the steps up to the allow list and is then answered here with the tokenizer
  * count: no limits, no forwarding, no usage event (it is not a model request and costs no provider call).
  */
-@ApplicationScoped
+@Singleton
 public class ModelEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ModelEndpoint.class);

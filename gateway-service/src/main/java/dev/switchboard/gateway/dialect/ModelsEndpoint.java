@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.dialect;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,7 +27,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  * {@code /anthropic/v1/models} and whenever the request carries {@code anthropic-version}, which every Anthropic SDK
  * sends, so that {@code models.list()} works from either base URL.
  */
-@ApplicationScoped
+@Singleton
 public class ModelsEndpoint {
 
     /**

@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.dialect;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -17,7 +17,7 @@ import dev.switchboard.model.policy.Caller;
 import dev.switchboard.model.policy.CompiledPolicy;
 
 /** {@code GET /v1/usage}: the authenticated caller's own usage, answered by reports-service. */
-@ApplicationScoped
+@Singleton
 public class UsageEndpoint {
 
     private static final Logger LOG = Logger.getLogger(UsageEndpoint.class);

@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.errors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +20,7 @@ import dev.switchboard.model.error.GatewayError;
  * The one place where the gateway renders its own errors: catalogued type and status, the envelope of the endpoint's
  * dialect, the request ID in header and body, {@code Retry-After} when known. Never a stack trace or a class name.
  */
-@ApplicationScoped
+@Singleton
 public class ErrorResponder {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponder.class);

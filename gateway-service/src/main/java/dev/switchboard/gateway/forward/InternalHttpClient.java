@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -24,7 +24,7 @@ import dev.switchboard.gateway.GatewayConfig;
  * of the gateway's added latency). With a client per loop, the connection to routing lives on the loop that serves
  * the caller. {@code switchboard.gateway.routing.max-pool-size} is per loop.
  */
-@ApplicationScoped
+@Singleton
 public class InternalHttpClient {
 
     private final Vertx vertx;

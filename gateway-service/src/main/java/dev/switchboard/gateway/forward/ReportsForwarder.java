@@ -3,7 +3,7 @@ package dev.switchboard.gateway.forward;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -20,7 +20,7 @@ import dev.switchboard.model.policy.Caller;
  * Forwards {@code GET /v1/usage} to reports-service for the authenticated caller. Whose usage is shown comes from the
  * token only: a {@code caller_id} in the caller's query is dropped before forwarding.
  */
-@ApplicationScoped
+@Singleton
 public class ReportsForwarder {
 
     static final String USAGE_PATH = "/internal/v1/usage";

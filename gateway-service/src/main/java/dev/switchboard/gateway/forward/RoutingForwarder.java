@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.forward;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -18,7 +18,7 @@ import dev.switchboard.gateway.Headers;
  * Sends admitted requests to routing ({@code POST /internal/v1/route}, headers per {@code docs/internals.md}) and
  * relays the answer. Never sends the router token or its hash: identity travels as the caller's policy fields.
  */
-@ApplicationScoped
+@Singleton
 public class RoutingForwarder {
 
     private static final Logger LOG = Logger.getLogger(RoutingForwarder.class);

@@ -4,7 +4,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.security.CodeSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.build.BuildInfo;
 
@@ -12,7 +12,7 @@ import dev.switchboard.model.build.BuildInfo;
  * This module's build metadata. Every module of the suite ships a {@code git.properties}, so the gateway reads the
  * one next to its own classes rather than whichever the class path lists first.
  */
-@ApplicationScoped
+@Singleton
 public class BuildFacts {
 
     private final BuildInfo info = load();

@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.ops;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -22,7 +22,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  * {@code /healthz}, {@code /readyz} and {@code /version}: for probes and operators, no token required, no secrets in
  * the answers (policy version and fingerprint, never hashes or URLs).
  */
-@ApplicationScoped
+@Singleton
 public class OpsEndpoints {
 
     private static final Logger LOG = Logger.getLogger(OpsEndpoints.class);

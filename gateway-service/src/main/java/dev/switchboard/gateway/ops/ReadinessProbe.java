@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.ops;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import io.vertx.core.Future;
@@ -27,7 +27,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  * The dependencies behind {@code /readyz}, each probed with a short budget and all at once. Redis only gates readiness
  * when it matters: fail-closed mode and at least one caller with limits.
  */
-@ApplicationScoped
+@Singleton
 public class ReadinessProbe {
 
     /** @param routing routing's {@code /q/health/ready} answered 200 */

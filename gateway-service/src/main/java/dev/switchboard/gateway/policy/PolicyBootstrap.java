@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -19,7 +19,7 @@ import dev.switchboard.model.policy.PolicySets;
  * Loads the bootstrap policy set at startup. An invalid file stops the gateway: serving with a policy the operator did
  * not intend is worse than not starting.
  */
-@ApplicationScoped
+@Singleton
 public class PolicyBootstrap {
 
     private static final Logger LOG = Logger.getLogger(PolicyBootstrap.class);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -14,7 +14,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
  * The policy snapshot the gateway admits requests with. A request reads it once and keeps that snapshot to the end,
  * so a swap (bootstrap today, the policy topic later) never mixes two versions within one request.
  */
-@ApplicationScoped
+@Singleton
 public class PolicyHolder {
 
     private static final Logger LOG = Logger.getLogger(PolicyHolder.class);

@@ -24,6 +24,11 @@ import dev.switchboard.model.usage.UsageEvents;
 /**
  * Publishes one usage event for every model request the gateway answered itself (routing publishes the others), keyed
  * by request ID. Fire and forget: the caller's answer never waits for Kafka and never fails because of it.
+ *
+ * <p>
+ * Application-scoped, unlike the other beans of the request path, which are singletons without a client proxy: this
+ * bean is created on first use, after reactive messaging has started. A singleton would be created while the HTTP
+ * routes are registered, before its emitter can be connected to the channel.
  */
 @ApplicationScoped
 public class EdgeUsageEvents {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -28,7 +28,7 @@ import dev.switchboard.routing.upstream.UpstreamShaper;
  * deadline lasts and the caller is still there. Every attempt is recorded; a 429 or quota answer starts a shared
  * cooldown before moving on.
  */
-@ApplicationScoped
+@Singleton
 public class AttemptRunner {
 
     private static final Logger LOG = Logger.getLogger(AttemptRunner.class);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -24,7 +24,7 @@ import dev.switchboard.routing.metrics.RouterMetrics;
  * request path never waits for Redis ({@link BackoffSync} keeps the mirror in step). Redis trouble never fails a
  * request: the mirror keeps the marks it has until they expire, and failures are counted and logged.
  */
-@ApplicationScoped
+@Singleton
 public class BackoffStore {
 
     private static final Logger LOG = Logger.getLogger(BackoffStore.class);

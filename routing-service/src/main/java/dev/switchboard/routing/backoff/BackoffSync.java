@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
@@ -29,7 +29,7 @@ import dev.switchboard.routing.policy.PolicyHolder;
  * started late, key written by hand) is therefore repaired within one interval; a lost subscription is retried at
  * the next one.
  */
-@ApplicationScoped
+@Singleton
 public class BackoffSync {
 
     private final ReactiveRedisDataSource redis;

@@ -2,7 +2,7 @@ package dev.switchboard.routing.backoff;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
  * replica out of service would only make things worse.
  */
 @Readiness
-@ApplicationScoped
+@Singleton
 public class RedisReadinessCheck implements AsyncHealthCheck {
 
     private final BackoffStore store;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.dialect.Dialect;
 import dev.switchboard.model.policy.CatalogModel;
@@ -20,7 +20,7 @@ import dev.switchboard.routing.upstream.UpstreamAdapters;
  * and the target has the capabilities of its own dialect. Each failed check yields a stable requirement label that
  * {@code no-eligible-target} reports.
  */
-@ApplicationScoped
+@Singleton
 public class EligibilityFilter {
 
     public static final String TOOLS = "tools";

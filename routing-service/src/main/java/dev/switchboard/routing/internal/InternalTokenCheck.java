@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -14,7 +14,7 @@ import dev.switchboard.routing.RoutingConfig;
  * Authenticates the internal hop. Digests are compared in constant time, so neither the content nor the length of
  * the secret leaks through timing. Without a configured token nothing is accepted.
  */
-@ApplicationScoped
+@Singleton
 public class InternalTokenCheck {
 
     private static final Logger LOG = Logger.getLogger(InternalTokenCheck.class);

@@ -1,7 +1,7 @@
 package dev.switchboard.routing.internal;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
@@ -15,7 +15,7 @@ import dev.switchboard.routing.policy.PolicyHolder;
  * Mounts the internal route on the Vert.x router: a plain route rather than JAX-RS, so streamed events are written
  * as they arrive, back-pressure is honoured and a connection reset by the gateway is noticed at once.
  */
-@ApplicationScoped
+@Singleton
 public class RouteEndpoint {
 
     public static final String PATH = "/internal/v1/route";

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -56,7 +56,7 @@ import dev.switchboard.routing.usage.UsageRecorder;
  * caller's dialect → filter eligible targets (of any dialect) → skip the ones cooling down → let the strategy order
  * the rest → shape and attempt them → answer in the caller's dialect → account (metrics and exactly one usage event).
  */
-@ApplicationScoped
+@Singleton
 public class RouteHandler {
 
     private static final Logger LOG = Logger.getLogger(RouteHandler.class);

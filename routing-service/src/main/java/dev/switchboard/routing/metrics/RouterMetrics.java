@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +27,7 @@ import dev.switchboard.routing.upstream.UpstreamErrorClass;
  * Prometheus metrics of the data plane, named as SREs query them (DESIGN §8). Labels are group, provider, model
  * (upstream model id) and status; never anything that identifies a caller's token.
  */
-@ApplicationScoped
+@Singleton
 public class RouterMetrics {
 
     public static final String NONE = "none";

@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -25,7 +25,7 @@ import dev.switchboard.routing.RoutingConfig;
  * The policy snapshot the data plane routes with. Requests read it once and keep that snapshot for their whole life,
  * so a swap (bootstrap today, the control plane's Kafka topic later) never mixes two versions in one request.
  */
-@ApplicationScoped
+@Singleton
 public class PolicyHolder {
 
     private static final Logger LOG = Logger.getLogger(PolicyHolder.class);

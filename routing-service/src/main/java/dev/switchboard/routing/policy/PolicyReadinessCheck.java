@@ -1,6 +1,6 @@
 package dev.switchboard.routing.policy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,7 +11,7 @@ import dev.switchboard.model.policy.CompiledPolicy;
 
 /** Not ready without a policy snapshot: there would be nothing to route to. */
 @Readiness
-@ApplicationScoped
+@Singleton
 public class PolicyReadinessCheck implements HealthCheck {
 
     private final PolicyHolder holder;

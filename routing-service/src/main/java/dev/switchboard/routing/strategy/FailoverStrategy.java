@@ -3,13 +3,13 @@ package dev.switchboard.routing.strategy;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.model.policy.Strategy;
 
 /** Listed order: the second target only sees traffic when the first fails with a retryable class. */
-@ApplicationScoped
+@Singleton
 public class FailoverStrategy implements RoutingStrategy {
 
     @Override

@@ -3,13 +3,13 @@ package dev.switchboard.routing.strategy;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.model.policy.Strategy;
 
 /** One target serves the group (the validator allows no more); there is nothing to fall back to. */
-@ApplicationScoped
+@Singleton
 public class StaticStrategy implements RoutingStrategy {
 
     @Override

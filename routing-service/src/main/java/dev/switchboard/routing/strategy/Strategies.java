@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 
 /** Looks strategies up by their policy name; every {@link RoutingStrategy} bean registers itself. */
-@ApplicationScoped
+@Singleton
 public class Strategies {
 
     private final Map<String, RoutingStrategy> byName = new HashMap<>();

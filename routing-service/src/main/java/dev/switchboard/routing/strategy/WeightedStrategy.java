@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.policy.ResolvedTarget;
 import dev.switchboard.model.policy.Strategy;
@@ -15,7 +15,7 @@ import dev.switchboard.model.policy.Strategy;
  * candidate as a fallback by descending weight, ties in listed order. Throttled targets were removed before, so the
  * split is recalculated over what can actually take traffic.
  */
-@ApplicationScoped
+@Singleton
 public class WeightedStrategy implements RoutingStrategy {
 
     private static final Comparator<ResolvedTarget> BY_WEIGHT_DESC = Comparator

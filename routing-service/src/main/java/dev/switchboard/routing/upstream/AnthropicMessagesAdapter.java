@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,7 +20,7 @@ import dev.switchboard.routing.RouteRequest;
  * version is the Anthropic caller's {@code anthropic-version} or {@value #DEFAULT_VERSION}, and its
  * {@code anthropic-beta} goes along. No other target ever sees those headers.
  */
-@ApplicationScoped
+@Singleton
 public class AnthropicMessagesAdapter implements UpstreamAdapter {
 
     public static final String DEFAULT_VERSION = "2023-06-01";

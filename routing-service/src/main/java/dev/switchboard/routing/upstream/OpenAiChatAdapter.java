@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +21,7 @@ import dev.switchboard.model.dialect.TokenUsage;
  * callers the body is relayed as the caller sent it except for the upstream model id, a clamped cap and, for streams,
  * the usage request.
  */
-@ApplicationScoped
+@Singleton
 public class OpenAiChatAdapter implements UpstreamAdapter {
 
     private static final String PATH = "/chat/completions";

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ import dev.switchboard.model.dialect.TokenUsage;
  * OpenAI Responses upstreams ({@code POST {base_url}/responses}, {@code Authorization: Bearer}). Responses streams
  * always end with usage, so same-dialect requests need no rewrite beyond the model and a clamped cap.
  */
-@ApplicationScoped
+@Singleton
 public class OpenAiResponsesAdapter implements UpstreamAdapter {
 
     private static final String PATH = "/responses";

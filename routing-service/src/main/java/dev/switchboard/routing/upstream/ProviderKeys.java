@@ -3,7 +3,7 @@ package dev.switchboard.routing.upstream;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -15,7 +15,7 @@ import dev.switchboard.model.policy.Provider;
  * {@code api_key_env}) through MicroProfile Config, once per variable. The values never leave this class except into
  * the upstream request's auth header.
  */
-@ApplicationScoped
+@Singleton
 public class ProviderKeys {
 
     private static final Logger LOG = Logger.getLogger(ProviderKeys.class);

@@ -4,14 +4,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import dev.switchboard.model.dialect.Dialect;
 
 /** The adapters available in this build, by target dialect. */
-@ApplicationScoped
+@Singleton
 public class UpstreamAdapters {
 
     private final Map<Dialect, UpstreamAdapter> byTarget = new EnumMap<>(Dialect.class);

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -40,7 +40,7 @@ import dev.switchboard.routing.backoff.RetryAfter;
  * negotiation), never anything of the caller's. Every exchange ends exactly once: success, a classified failure, a
  * broken stream or a cancellation, and a request that is abandoned is reset so the upstream stops working on it.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamClient {
 
     static final int ERROR_BODY_INSPECT_BYTES = 16 * 1024;

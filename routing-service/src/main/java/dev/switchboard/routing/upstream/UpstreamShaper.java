@@ -3,7 +3,7 @@ package dev.switchboard.routing.upstream;
 import java.io.IOException;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +25,7 @@ import dev.switchboard.routing.InboundRequest;
  * upstream model id and a clamped cap, answers relayed as they come. Other dialect: canonical request → target codec,
  * answers and streams translated back with the caller's codec.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamShaper {
 
     /** Room for a provider model id longer than the group name the caller sent. */

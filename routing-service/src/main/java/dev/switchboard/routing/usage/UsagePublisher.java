@@ -34,6 +34,11 @@ import dev.switchboard.routing.metrics.RouterMetrics;
  * batches from one thread: the emitter's path costs a thread hand-off per event, measured at a tenth of routing's
  * CPU. The emitter itself carries events only where the channel has no Kafka producer (the in-memory connector of
  * tests).
+ *
+ * <p>
+ * Application-scoped, unlike the other beans of the request path, which are singletons without a client proxy: this
+ * bean is created on first use, after reactive messaging has started. A singleton would be created while the HTTP
+ * routes are registered, before its emitter can be connected to the channel.
  */
 @ApplicationScoped
 public class UsagePublisher {

@@ -1,6 +1,6 @@
 package dev.switchboard.routing.usage;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -17,7 +17,7 @@ import dev.switchboard.routing.metrics.RouterMetrics;
  * loop (the publisher only enqueues; the events reach Kafka from a thread of their own) and hops to a worker only when
  * the output tokens must be counted locally.
  */
-@ApplicationScoped
+@Singleton
 public class UsageRecorder {
 
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class);
