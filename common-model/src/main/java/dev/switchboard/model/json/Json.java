@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON configuration shared by every module: snake_case on the wire, ISO-8601 instants, strict on unknown
+ * The one JSON configuration shared by every module: snake_case on the wire, ISO-8601 instants ({@link IsoInstant}), strict on unknown
  * fields only where a caller asks for it (see {@link #STRICT}).
  */
 public final class Json {
@@ -28,6 +28,7 @@ public final class Json {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
+                .addModule(InstantJson.module()) // after JavaTimeModule: a later module's (de)serializers win
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
