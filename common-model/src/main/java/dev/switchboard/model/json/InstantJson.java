@@ -25,8 +25,8 @@ import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 /**
  * {@link Instant} as ISO-8601 text through {@link IsoInstant}, registered after the JSR-310 module so that it takes
  * its place for instants. Whatever {@code IsoInstant} declines (an offset other than {@code Z}, an epoch number, a
- * year past 9999, a {@code @JsonFormat} on the property) goes to the JSR-310 serializer and deserializer, so the
- * mapper reads and writes exactly what it did before, only faster for the usual value.
+ * year past 9999, a {@code @JsonFormat} on the property or the type) goes to the JSR-310 serializer and deserializer,
+ * so the mapper reads and writes exactly what it did before, only faster for the usual value.
  */
 final class InstantJson {
 
@@ -68,7 +68,7 @@ final class InstantJson {
         @Override
         public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
                 throws JsonMappingException {
-            if (property != null && !findFormatOverrides(provider, property, Instant.class).equals(NO_FORMAT)) {
+            if (!findFormatOverrides(provider, property, Instant.class).equals(NO_FORMAT)) {
                 return InstantSerializer.INSTANCE.createContextual(provider, property);
             }
             return this;
@@ -97,7 +97,7 @@ final class InstantJson {
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
                 throws JsonMappingException {
-            if (property != null && !findFormatOverrides(ctxt, property, Instant.class).equals(NO_FORMAT)) {
+            if (!findFormatOverrides(ctxt, property, Instant.class).equals(NO_FORMAT)) {
                 return fallback.createContextual(ctxt, property);
             }
             return this;

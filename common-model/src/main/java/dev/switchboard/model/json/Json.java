@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON configuration shared by every module: snake_case on the wire, ISO-8601 instants ({@link IsoInstant}), strict on unknown
- * fields only where a caller asks for it (see {@link #STRICT}).
+ * The one JSON configuration shared by every module: snake_case on the wire, ISO-8601 instants ({@link IsoInstant}),
+ * strict on unknown fields only where a caller asks for it (see {@link #STRICT}).
  */
 public final class Json {
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,21 @@ class InstantJsonTest {
             assertThat(Json.MAPPER.readValue(json, Stamped.class)).as(json)
                     .isEqualTo(JSR310.readValue(json, Stamped.class));
         }
+    }
+
+    @Test
+    void aFormatConfiguredForTheTypeGoesToTheJsr310Module() throws Exception {
+        JsonFormat.Value numbers = JsonFormat.Value.forShape(JsonFormat.Shape.NUMBER);
+        ObjectMapper plain = JsonMapper.builder().addModule(new JavaTimeModule())
+                .withConfigOverride(Instant.class, o -> o.setFormat(numbers)).build();
+        ObjectMapper fast = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(InstantJson.module())
+                .withConfigOverride(Instant.class, o -> o.setFormat(numbers)).build();
+        Instant instant = Instant.parse("2026-12-04T16:24:01.5Z");
+        Stamped value = new Stamped(instant, List.of(instant));
+
+        assertThat(fast.writeValueAsString(value)).isEqualTo(plain.writeValueAsString(value)).contains("1796401441.5");
+        assertThat(fast.writeValueAsString(instant)).isEqualTo(plain.writeValueAsString(instant));
+        assertThat(fast.readValue("\"2026-12-04T16:24:01.5Z\"", Instant.class)).isEqualTo(instant);
     }
 
     @Test
