@@ -38,28 +38,23 @@ final class InstantJson {
 
     static SimpleModule module() {
         return new SimpleModule("switchboard-instants")
-                .addSerializer(Instant.class, new Writer(InstantSerializer.INSTANCE))
-                .addDeserializer(Instant.class, new Reader(InstantDeserializer.INSTANT));
+                .addSerializer(Instant.class, new Writer())
+                .addDeserializer(Instant.class, new Reader());
     }
 
     static final class Writer extends StdScalarSerializer<Instant> implements ContextualSerializer {
-        private final JsonSerializer<Instant> fallback;
-
-        Writer(JsonSerializer<Instant> fallback) {
+        Writer() {
             super(Instant.class);
-            this.fallback = fallback;
         }
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)) {
-                fallback.serialize(value, gen, provider);
-                return;
-            }
             char[] text = new char[IsoInstant.MAX_LENGTH];
-            int length = IsoInstant.format(value, text);
+            int length = provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    ? -1
+                    : IsoInstant.format(value, text);
             if (length < 0) {
-                fallback.serialize(value, gen, provider);
+                InstantSerializer.INSTANCE.serialize(value, gen, provider);
             } else {
                 gen.writeString(text, 0, length);
             }
@@ -76,11 +71,8 @@ final class InstantJson {
     }
 
     static final class Reader extends StdScalarDeserializer<Instant> implements ContextualDeserializer {
-        private final InstantDeserializer<Instant> fallback;
-
-        Reader(InstantDeserializer<Instant> fallback) {
+        Reader() {
             super(Instant.class);
-            this.fallback = fallback;
         }
 
         @Override
@@ -91,14 +83,14 @@ final class InstantJson {
                     return fast;
                 }
             }
-            return fallback.deserialize(p, ctxt);
+            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
                 throws JsonMappingException {
             if (!findFormatOverrides(ctxt, property, Instant.class).equals(NO_FORMAT)) {
-                return fallback.createContextual(ctxt, property);
+                return InstantDeserializer.INSTANT.createContextual(ctxt, property);
             }
             return this;
         }

@@ -54,8 +54,6 @@ public final class IsoInstant {
             for (int k = fractionDigits; k < 9; k++) {
                 nanos *= 10;
             }
-        } else if (length != 20) {
-            return null;
         }
         long epochSecond = daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
         return Instant.ofEpochSecond(epochSecond, nanos);
