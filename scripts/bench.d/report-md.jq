@@ -19,7 +19,7 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
 "",
 (if $r.run.quick then "> **--quick run**: 3-second runs, no repetition. A smoke test of the benchmark, not numbers to quote.\n" else empty end),
 "Commit `\($r.run.commit)`\(if $r.run.uncommitted_changes then " (with uncommitted changes)" else "" end), \($r.run.started) → \($r.run.finished).",
-"Machine: \($r.run.machine.cores) cores (\($r.run.machine.cpu)), \($r.run.machine.memory_mib) MiB, \($r.run.machine.os), kernel \($r.run.machine.kernel).",
+"Machine: \($r.run.machine.cores) cores (\($r.run.machine.cpu)), \($r.run.machine.memory_mib) MiB, \($r.run.machine.os), kernel \($r.run.machine.kernel)\(if $r.run.machine.cpu_idle then "; CPU idle driver \($r.run.machine.cpu_idle), TCP congestion control \($r.run.machine.tcp_congestion_control)" else "" end).",
 "Load average (1/5/15 min): \($r.run.machine.load_average_at_start) at start, \($r.run.machine.load_average_before_measuring) before measuring, \($r.run.machine.load_average_at_end) at the end.",
 "Tools: \($r.run.versions.java); \($r.run.versions.wrk); nginx \($r.run.versions.nginx); peer \($r.run.versions.peer) (\($r.run.versions.peer_status))\(if $r.run.versions.node != "" then ", node \($r.run.versions.node)" else "" end).",
 "Runs: \($r.run.options.repeat) × \($r.run.options.duration_s) s per measurement, targets interleaved, after a \($r.run.options.warmup_s) s warm-up (the suite: rounds of \($r.run.options.warmup_round_s // "–") s until its throughput is steady); \($r.run.options.connections) connections (wrk -t\($r.run.options.wrk_threads)) for throughput; request body \($r.run.options.request_body_bytes) bytes; services run with `\($r.run.options.service_jvm_options)`.",

@@ -148,6 +148,7 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
       id: $run_id, started: $started, finished: $finished, commit: $commit, uncommitted_changes: ($dirty == "yes"),
       quick: ($quick == 1),
       machine: {cpu: $cpu, cores: $cores, memory_mib: ($mem_kib / 1024 | floor), kernel: $kernel, os: $os,
+                cpu_idle: $m.cpu_idle, tcp_congestion_control: $m.tcp_cc,
                 load_average_at_start: $load_start, load_average_before_measuring: $load_measure,
                 load_average_at_end: $load_end},
       versions: {java: $java, wrk: $wrk, nginx: $nginx, node: $node, peer: $portkey, peer_status: $portkey_status},

@@ -63,6 +63,10 @@ class BenchmarkE2ETest {
         JsonNode report = Json.MAPPER.readTree(dir.resolve("report.json").toFile());
 
         assertThat(report.at("/run/quick").asBoolean()).isTrue();
+        // the machine settings that move the floor are recorded with every run
+        assertThat(report.at("/run/machine/cpu_idle").isTextual()).as("CPU idle driver recorded").isTrue();
+        assertThat(report.at("/run/machine/tcp_congestion_control").textValue()).as("TCP congestion control")
+                .isNotBlank();
         for (String target : TARGETS) {
             JsonNode measured = report.path("targets").path(target);
             for (String measurement : MEASUREMENTS) {
