@@ -11,10 +11,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Hands usage records to a Kafka producer from one thread of its own, in batches. An event loop only enqueues (a
  * lock-free append, no system call); this thread wakes at most once per {@link #lingerNanos} while records keep
- * coming, sends everything waiting, and sleeps until woken once traffic stops. One wake-up per linger (5 ms by default)
- * instead of one hand-off per record, which cost routing a few futex calls and context switches for every request. The thread
- * may block in {@code send} (broker metadata missing, producer buffer full): records then wait here, up to
- * {@link #capacity}, and beyond that {@link #offer} refuses them so the caller can count the loss.
+ * coming, sends everything waiting, and sleeps until woken once traffic stops. One wake-up per linger
+ * ({@code switchboard.usage.sender-linger}) instead of one hand-off per record, which cost routing a few futex calls
+ * and context switches for every request. The thread may block in {@code send} (broker metadata missing, producer
+ * buffer full): records then wait here, up to {@link #capacity}, and beyond that {@link #offer} refuses them so the
+ * caller can count the loss.
  */
 final class UsageEventSender {
 
