@@ -148,14 +148,16 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
       id: $run_id, started: $started, finished: $finished, commit: $commit, uncommitted_changes: ($dirty == "yes"),
       quick: ($quick == 1),
       machine: {cpu: $cpu, cores: $cores, memory_mib: ($mem_kib / 1024 | floor), kernel: $kernel, os: $os,
-                cpu_idle: $m.cpu_idle, tcp_congestion_control: $m.tcp_cc,
+                cpu_idle: $m.cpu_idle, tcp_congestion_control: $m.tcp_cc, sched_autogroup: $m.autogroup,
                 load_average_at_start: $load_start, load_average_before_measuring: $load_measure,
                 load_average_at_end: $load_end},
       versions: {java: $java, wrk: $wrk, nginx: $nginx, node: $node, peer: $portkey, peer_status: $portkey_status},
       options: {duration_s: $duration, warmup_s: $warmup, warmup_round_s: $m.warmup_round, repeat: $repeat, connections: $connections,
                 wrk_threads: $wrk_threads, open_loop_rate: $open_rate, ttfb_streams: $ttfb_count,
                 pipeline_rate: $pipeline_rate, burst_events: $burst, request_body_bytes: $body_bytes,
-                service_jvm_options: $jvm_opts}
+                service_jvm_options: $jvm_opts,
+                background_services: (if $m.background_nice == null then null
+                                      else {services: ["usage-service"], nice: $m.background_nice} end)}
     },
     targets: $summary,
     derived: $derived,

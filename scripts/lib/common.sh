@@ -133,7 +133,25 @@ pid_of() {
     printf '%s' "$pid"
 }
 
-# start_detached PIDFILE LOGFILE CMD...: starts CMD in its own session (Ctrl-C of the caller does not reach it)
+# What start_detached's child runs: it writes its pid, lowers its CPU priority when SB_NICE asks (below), and becomes
+# the command. A session is what the kernel weighs first (each setsid is an "autogroup" of its own where the kernel has
+# them), and then the threads inside it, so both are lowered; without CAP_SYS_ADMIN the kernel takes one autogroup
+# change a second, machine-wide, hence the retries.
+# shellcheck disable=SC2016 # expanded by the child
+DETACHED_CHILD='echo $$ >"$1"; shift
+n=${SB_NICE:-0}; unset SB_NICE
+if ((n > 0)); then
+    for _ in 1 2 3 4 5 6 7 8; do
+        [[ -w /proc/self/autogroup ]] || break
+        { echo "$n" >/proc/self/autogroup; } 2>/dev/null && break
+        sleep 0.25
+    done
+    exec nice -n "$n" "$@"
+fi
+exec "$@"'
+
+# start_detached PIDFILE LOGFILE CMD...: starts CMD in its own session (Ctrl-C of the caller does not reach it), at the
+# niceness in SB_NICE when it is set and above 0
 start_detached() {
     local pidfile=$1 logfile=$2
     shift 2
@@ -141,7 +159,7 @@ start_detached() {
     [[ -f "$logfile" ]] && mv -f "$logfile" "$logfile.1"
     # the child writes its own pid before exec, so the pidfile names the real process, not a wrapper
     # (fd 9 is the run-folder lock: a long-lived child must not keep holding it)
-    setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$pidfile" "$@" </dev/null >"$logfile" 2>&1 9>&- &
+    setsid bash -c "$DETACHED_CHILD" _ "$pidfile" "$@" </dev/null >"$logfile" 2>&1 9>&- &
     local _
     for _ in $(seq 1 50); do
         [[ -s "$pidfile" ]] && return 0
@@ -216,6 +234,26 @@ apt_install() {
         tail -n 20 "$log" >&2
         die "apt-get install $* failed (full output in $log)"
     fi
+}
+
+# Services off the callers' request path: the usage pipeline's consumer and the control plane. Where the whole suite
+# shares a few cores (a laptop, a demo VM, scripts/bench) they run at a lower CPU priority, so that a caller's request
+# never waits behind a batch of usage rows being stored; they still get every cycle the request path leaves, and
+# Kafka's retention holds their backlog meanwhile (docs/performance.md, "The request path first").
+BACKGROUND_SERVICES=(usage-service reports-service policy-service)
+
+# service_nice MODULE: the niceness a service starts at: 0 on the request path, SWITCHBOARD_BACKGROUND_NICE (0-19,
+# default 19; 0 turns the priorities off) in the background
+service_nice() {
+    local nice=${SWITCHBOARD_BACKGROUND_NICE:-19} m
+    [[ "$nice" =~ ^([0-9]|1[0-9])$ ]] || die "SWITCHBOARD_BACKGROUND_NICE must be a niceness from 0 to 19, not '$nice'"
+    for m in "${BACKGROUND_SERVICES[@]}"; do
+        if [[ "$1" == "$m" ]]; then
+            printf '%s' "$nice"
+            return 0
+        fi
+    done
+    printf '0'
 }
 
 # service_jvm_options MODULE: the @argfiles a service's JVM starts with: the shared options, then the module's own

@@ -48,6 +48,7 @@ class BenchmarkE2ETest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         bench.environment().put("SB_BENCH_PORT_BASE", Integer.toString(PORT_BASE));
+        bench.environment().remove("SWITCHBOARD_BACKGROUND_NICE"); // the default, as shipped
         Process process = bench.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroy);
@@ -67,6 +68,13 @@ class BenchmarkE2ETest {
         assertThat(report.at("/run/machine/cpu_idle").isTextual()).as("CPU idle driver recorded").isTrue();
         assertThat(report.at("/run/machine/tcp_congestion_control").textValue()).as("TCP congestion control")
                 .isNotBlank();
+        assertThat(report.at("/run/machine/sched_autogroup").textValue()).as("scheduler autogroups")
+                .isIn("on", "off", "unavailable");
+        // usage-service ran below the request path's priority, at the default niceness scripts/up gives it too (read
+        // from the running process by the benchmark)
+        assertThat(report.at("/run/options/background_services/services").toString()).contains("usage-service");
+        assertThat(report.at("/run/options/background_services/nice").asInt())
+                .as("usage-service's niceness").isEqualTo(19);
         for (String target : TARGETS) {
             JsonNode measured = report.path("targets").path(target);
             for (String measurement : MEASUREMENTS) {
