@@ -85,7 +85,7 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
 "## Usage pipeline",
 "",
 (if $r.usage.during_load then
-"- During the throughput runs: \($r.usage.during_load.requests) requests, \($r.usage.during_load.new_rows) usage rows stored, \($r.usage.during_load.missing_rows) missing (rows above the request count are requests cut off by the end of a run: stored with status 499). Stored during load: \($r.usage.during_load.stored_per_s_during_load | numagg) rows/s; backlog when the load stopped \($r.usage.during_load.backlog_at_end_events | numagg) events, all stored \($r.usage.during_load.drained_after_load_ms | numagg) ms later."
+"- During the throughput runs: \($r.usage.during_load.requests) requests, \($r.usage.during_load.new_rows) usage rows stored, \($r.usage.during_load.missing_rows) missing (rows above the request count are requests cut off by the end of a run: stored with status 499). Stored during load: \($r.usage.during_load.stored_per_s_during_load | numagg) rows/s; backlog when the load stopped \($r.usage.during_load.backlog_at_end_events | numagg) events, all stored \($r.usage.during_load.drained_after_load_ms | numagg) ms later. Served and stored (a run's requests over its time until the last row was stored): \($r.usage.during_load.served_and_stored_per_s | numagg) req/s."
  else "- No throughput run of the suite." end),
 (if $r.usage.sustained then
 "- Sustained: \($r.usage.sustained.acked) events produced straight to the topic at \($r.usage.sustained.offered_rate | num)/s: \($r.usage.sustained.stored) stored, the last \($r.usage.sustained.lag_after_last_sent_ms | num) ms after it was sent; largest backlog \($r.usage.sustained.max_backlog_events | num) events (sampled every ~100 ms)."

@@ -98,7 +98,14 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
                         | if . > 0 then . else 0 end] | sum),
         stored_per_s_during_load: (map((.rows_at_end - .rows_before) / $duration) | agg),
         backlog_at_end_events: (map(.backlog_at_end) | agg),
-        drained_after_load_ms: (map(.drained_ms) | agg)
+        drained_after_load_ms: (map(.drained_ms) | agg),
+        # a run's requests over its time until the last of their rows was stored: what the suite sustains when it
+        # must store as fast as it serves (usage-service yields the CPU to the request path, so under full load part
+        # of the storing comes after the load)
+        served_and_stored_per_s: ([runs("throughput"; "suite")[] | select(.extra.usage != null)
+          | if .extra.usage.drained_ms == null then 0
+            else .data.requests / (.data.duration_us / 1000000 + ([.extra.usage.drained_ms, 0] | max) / 1000) end
+          | floor] | agg)
       } end),
     sustained: $sustained,
     burst: $burst,
@@ -124,11 +131,11 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
         "p99 \($summary.suite.open_loop.p99_us.median | ms3), \($summary.suite.open_loop.errors) errors";
         (if $summary.suite.open_loop then
            ($summary.suite.open_loop.p99_us.median <= 2000 and $summary.suite.open_loop.errors == 0) else null end)),
-  check("Max throughput through the suite, 0 errors, every usage row stored"; ">= 10000 req/s";
-        "\($summary.suite.throughput.rps.median | floor) req/s, \($summary.suite.throughput.errors) errors, \($usage.during_load.missing_rows) rows missing";
+  check("Max throughput through the suite, 0 errors, every usage row stored"; ">= 10000 req/s served and stored";
+        "\($usage.during_load.served_and_stored_per_s.median // "n/a") req/s served and stored (\($summary.suite.throughput.rps.median | floor) served), \($summary.suite.throughput.errors) errors, \($usage.during_load.missing_rows) rows missing";
         (if $summary.suite.throughput then
-           ($summary.suite.throughput.rps.median >= 10000 and $summary.suite.throughput.errors == 0
-            and $usage.during_load.missing_rows == 0) else null end)),
+           (($usage.during_load.served_and_stored_per_s.median // 0) >= 10000
+            and $summary.suite.throughput.errors == 0 and $usage.during_load.missing_rows == 0) else null end)),
   check("Streaming time-to-first-byte overhead, p50"; "<= 1 ms";
         "\($derived.ttfb_overhead_p50_us.median | ms3)\(if ($summary.suite.ttfb.errors // 0) > 0 then ", \($summary.suite.ttfb.errors) failed streams" else "" end)";
         (if $derived.ttfb_overhead_p50_us then

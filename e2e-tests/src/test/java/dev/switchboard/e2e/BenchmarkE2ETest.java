@@ -90,6 +90,10 @@ class BenchmarkE2ETest {
         JsonNode usage = report.path("usage");
         assertThat(usage.at("/during_load/requests").asLong()).isPositive();
         assertThat(usage.at("/during_load/missing_rows").asLong()).as("requests without a usage row").isZero();
+        // the throughput target counts a run until its last row was stored: never more than the rate served
+        long servedAndStored = usage.at("/during_load/served_and_stored_per_s/median").asLong();
+        assertThat(servedAndStored).as("requests served and stored per second").isPositive()
+                .isLessThanOrEqualTo(report.at("/targets/suite/throughput/rps/max").asLong());
         // the rows above are counted by the benchmark's trigger: it must agree with the table
         assertThat(usage.at("/row_counter/counted").asLong()).as("rows counted by the trigger").isPositive()
                 .isEqualTo(usage.at("/row_counter/actual").asLong());
