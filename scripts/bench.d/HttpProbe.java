@@ -29,6 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  *   java HttpProbe.java open-loop --url URL --body FILE --rate N --seconds S [--warmup S] [--workers W]
  *                                 [--header 'K: V']...
  *   java HttpProbe.java ttfb      --url URL --body FILE --count N [--warmup N] [--header 'K: V']...
+ *   java HttpProbe.java closed    --url URL --body FILE --seconds S [--warmup S] [--header 'K: V']...
  * </pre>
  *
  * open-loop: request i is due at start + i/rate, whatever happened to earlier requests (constant rate, like wrk2).
@@ -40,6 +41,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * ttfb: sequential streaming requests on one connection; time from the request's write to the first body byte
  * (the first SSE event) and to the last byte.
+ *
+ * closed: one connection, one request at a time, as wrk -t1 -c1 does, timed from the request's write to its last
+ * byte by a thread that blocks on the socket. scripts/bench runs it beside wrk because wrk's own tail at one
+ * connection is larger than the floor's (docs/performance.md).
  *
  * The environment variable SB_BENCH_TOKEN, when set, is sent as "Authorization: Bearer ...", so that the token never
  * appears on a command line. Prints one JSON object on stdout; latencies in microseconds.
@@ -76,6 +81,8 @@ public class HttpProbe {
                     Integer.parseInt(opts.getOrDefault("workers", "32")));
             case "ttfb" -> ttfb(target, Integer.parseInt(req(opts, "count")),
                     Integer.parseInt(opts.getOrDefault("warmup", "200")));
+            case "closed" -> closedLoop(target, Double.parseDouble(req(opts, "seconds")),
+                    Double.parseDouble(opts.getOrDefault("warmup", "2")));
             default -> usage();
         }
     }
@@ -90,8 +97,8 @@ public class HttpProbe {
     }
 
     private static void usage() {
-        System.err.println("usage: HttpProbe open-loop|ttfb --url URL --body FILE [--rate N --seconds S] [--count N]"
-                + " [--header 'K: V']...");
+        System.err.println("usage: HttpProbe open-loop|ttfb|closed --url URL --body FILE [--rate N] [--seconds S]"
+                + " [--count N] [--header 'K: V']...");
         System.exit(2);
     }
 
@@ -197,6 +204,60 @@ public class HttpProbe {
         out.append(",\"latency_us\":").append(percentiles(lat));
         out.append(",\"service_us\":").append(percentiles(svc)).append('}');
         System.out.println(out);
+    }
+
+    // --- closed loop: one connection, one request at a time ----------------------------------------------------------
+
+    private static void closedLoop(Target target, double seconds, double warmupSeconds) throws Exception {
+        long[] latency = new long[1 << 16];
+        int n = 0;
+        int errors = 0;
+        int non2xx = 0;
+        Connection conn = null;
+        long measureFrom = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        long end = measureFrom + (long) (seconds * 1e9);
+        long sent;
+        while ((sent = System.nanoTime()) < end) {
+            boolean measured = sent >= measureFrom;
+            try {
+                if (conn == null) {
+                    conn = target.connect();
+                    sent = System.nanoTime();
+                }
+                Response r = conn.exchange(false);
+                long done = System.nanoTime();
+                if (measured) {
+                    if (n == latency.length) {
+                        latency = Arrays.copyOf(latency, n * 2);
+                    }
+                    latency[n++] = (done - sent) / 1000;
+                    if (r.status < 200 || r.status > 299) {
+                        non2xx++;
+                    }
+                }
+                if (!r.keepAlive) {
+                    conn.close();
+                    conn = null;
+                }
+            } catch (IOException e) {
+                if (measured) {
+                    errors++;
+                }
+                if (conn != null) {
+                    conn.close();
+                }
+                conn = null;
+            }
+        }
+        if (conn != null) {
+            conn.close();
+        }
+        long[] lat = Arrays.copyOf(latency, n);
+        Arrays.sort(lat);
+        System.out.println("{\"mode\":\"closed\",\"seconds\":" + seconds + ",\"completed\":" + n
+                + ",\"errors\":" + errors + ",\"non2xx\":" + non2xx
+                + String.format(Locale.ROOT, ",\"rps\":%.1f", n / seconds)
+                + ",\"latency_us\":" + percentiles(lat) + "}");
     }
 
     // --- time to first byte ---------------------------------------------------------------------------------------

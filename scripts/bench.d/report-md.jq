@@ -48,6 +48,12 @@ def mib: if . == null then "–" else "\(. / 1024 | floor) MiB" end;
 "| 1 connection p99 | " + ($ts | map($r.targets[.].latency_1conn.p99_us | msagg) | join(" | ")) + " |",
 "| … added over direct, p50 | " + ($ts | map($r.derived.added_latency_1conn_p50_us_by_target[.] | ms) | join(" | ")) + " |",
 "| … added over direct, p99 | " + ($ts | map($r.derived.added_latency_1conn_p99_us_by_target[.] | ms) | join(" | ")) + " |",
+(if $r.targets.direct.latency_1conn_probe then
+"| 1 connection p50, blocking client (HttpProbe) | " + ($ts | map($r.targets[.].latency_1conn_probe.p50_us | msagg) | join(" | ")) + " |",
+"| 1 connection p99, blocking client | " + ($ts | map($r.targets[.].latency_1conn_probe.p99_us | msagg) | join(" | ")) + " |",
+"| … added over direct, p50 | " + ($ts | map($r.derived.added_latency_1conn_probe_p50_us_by_target[.] | ms) | join(" | ")) + " |",
+"| … added over direct, p99 | " + ($ts | map($r.derived.added_latency_1conn_probe_p99_us_by_target[.] | ms) | join(" | ")) + " |"
+ else empty end),
 "| open loop \($r.run.options.open_loop_rate) req/s, p50 | " + ($ts | map($r.targets[.].open_loop.p50_us | msagg) | join(" | ")) + " |",
 "| open loop \($r.run.options.open_loop_rate) req/s, p99 | " + ($ts | map($r.targets[.].open_loop.p99_us | msagg) | join(" | ")) + " |",
 "| open loop \($r.run.options.open_loop_rate) req/s, max | " + ($ts | map($r.targets[.].open_loop.max_us | msagg) | join(" | ")) + " |",

@@ -32,7 +32,8 @@ class BenchmarkE2ETest {
     /** Away from the developer's own benchmark runs (18080) and scripts/up (8080). */
     private static final int PORT_BASE = 28080;
     private static final List<String> TARGETS = List.of("direct", "nginx", "suite");
-    private static final List<String> MEASUREMENTS = List.of("throughput", "latency_1conn", "open_loop", "ttfb");
+    private static final List<String> MEASUREMENTS = List.of("throughput", "latency_1conn", "latency_1conn_probe",
+            "open_loop", "ttfb");
 
     private final Path root = Path.of(System.getProperty("switchboard.root", "..")).toAbsolutePath().normalize();
 
@@ -85,6 +86,8 @@ class BenchmarkE2ETest {
             }
             assertThat(measured.at("/throughput/requests").asLong()).as("%s requests", target).isPositive();
             assertThat(measured.at("/latency_1conn/p50_us/median").asLong()).as("%s p50", target).isPositive();
+            assertThat(measured.at("/latency_1conn_probe/p50_us/median").asLong()).as("%s p50, blocking client", target)
+                    .isPositive();
         }
 
         JsonNode usage = report.path("usage");
