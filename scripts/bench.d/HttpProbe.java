@@ -122,7 +122,7 @@ public class HttpProbe {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Thread t = new Thread(() -> {
-                Connection conn = null;
+                KeepAlive conn = new KeepAlive(target);
                 while (true) {
                     long i;
                     try {
@@ -131,40 +131,24 @@ public class HttpProbe {
                         return;
                     }
                     if (i == POISON) {
-                        if (conn != null) {
-                            conn.close();
-                        }
+                        conn.close();
                         return;
                     }
                     long due = start + i * periodNs;
                     long sent = System.nanoTime();
                     try {
-                        if (conn == null) {
-                            conn = target.connect();
-                        }
                         Response r = conn.exchange(false);
-                        long done = System.nanoTime();
                         if ((r.status < 200 || r.status > 299) && i >= warm) {
                             non2xx.incrementAndGet();
-                        }
-                        latency[(int) i] = (done - due) / 1000;
-                        service[(int) i] = (done - sent) / 1000;
-                        if (!r.keepAlive) {
-                            conn.close();
-                            conn = null;
                         }
                     } catch (IOException e) {
                         if (i >= warm) {
                             errors.incrementAndGet();
                         }
-                        long done = System.nanoTime();
-                        latency[(int) i] = (done - due) / 1000;
-                        service[(int) i] = (done - sent) / 1000;
-                        if (conn != null) {
-                            conn.close();
-                        }
-                        conn = null;
                     }
+                    long done = System.nanoTime();
+                    latency[(int) i] = (done - due) / 1000;
+                    service[(int) i] = (done - sent) / 1000;
                 }
             }, "probe-" + w);
             t.setDaemon(true);
@@ -213,44 +197,29 @@ public class HttpProbe {
         int n = 0;
         int errors = 0;
         int non2xx = 0;
-        Connection conn = null;
         long measureFrom = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long end = measureFrom + (long) (seconds * 1e9);
         long sent;
-        while ((sent = System.nanoTime()) < end) {
-            boolean measured = sent >= measureFrom;
-            try {
-                if (conn == null) {
-                    conn = target.connect();
-                    sent = System.nanoTime();
-                }
-                Response r = conn.exchange(false);
-                long done = System.nanoTime();
-                if (measured) {
-                    if (n == latency.length) {
-                        latency = Arrays.copyOf(latency, n * 2);
+        try (KeepAlive conn = new KeepAlive(target)) {
+            while ((sent = System.nanoTime()) < end) {
+                boolean measured = sent >= measureFrom;
+                try {
+                    Response r = conn.exchange(false);
+                    if (measured) {
+                        if (n == latency.length) {
+                            latency = Arrays.copyOf(latency, n * 2);
+                        }
+                        latency[n++] = (r.endNs - r.startNs) / 1000;
+                        if (r.status < 200 || r.status > 299) {
+                            non2xx++;
+                        }
                     }
-                    latency[n++] = (done - sent) / 1000;
-                    if (r.status < 200 || r.status > 299) {
-                        non2xx++;
+                } catch (IOException e) {
+                    if (measured) {
+                        errors++;
                     }
                 }
-                if (!r.keepAlive) {
-                    conn.close();
-                    conn = null;
-                }
-            } catch (IOException e) {
-                if (measured) {
-                    errors++;
-                }
-                if (conn != null) {
-                    conn.close();
-                }
-                conn = null;
             }
-        }
-        if (conn != null) {
-            conn.close();
         }
         long[] lat = Arrays.copyOf(latency, n);
         Arrays.sort(lat);
@@ -269,40 +238,26 @@ public class HttpProbe {
         int errors = 0;
         int non2xx = 0;
         long events = 0;
-        Connection conn = null;
-        for (int i = -warmup; i < count; i++) {
-            try {
-                if (conn == null) {
-                    conn = target.connect();
+        try (KeepAlive conn = new KeepAlive(target)) {
+            for (int i = -warmup; i < count; i++) {
+                try {
+                    Response r = conn.exchange(true);
+                    if (i < 0) {
+                        continue;
+                    }
+                    if (r.status < 200 || r.status > 299) {
+                        non2xx++;
+                    }
+                    first[n] = (r.firstByteNs - r.startNs) / 1000;
+                    total[n] = (r.endNs - r.startNs) / 1000;
+                    events += r.events;
+                    n++;
+                } catch (IOException e) {
+                    if (i >= 0) {
+                        errors++;
+                    }
                 }
-                long t0 = System.nanoTime();
-                Response r = conn.exchange(true);
-                if (!r.keepAlive) {
-                    conn.close();
-                    conn = null;
-                }
-                if (i < 0) {
-                    continue;
-                }
-                if (r.status < 200 || r.status > 299) {
-                    non2xx++;
-                }
-                first[n] = (r.firstByteNs - t0) / 1000;
-                total[n] = (r.endNs - t0) / 1000;
-                events += r.events;
-                n++;
-            } catch (IOException e) {
-                if (i >= 0) {
-                    errors++;
-                }
-                if (conn != null) {
-                    conn.close();
-                }
-                conn = null;
             }
-        }
-        if (conn != null) {
-            conn.close();
         }
         long[] f = Arrays.copyOf(first, n);
         long[] t = Arrays.copyOf(total, n);
@@ -334,7 +289,45 @@ public class HttpProbe {
 
     // --- minimal HTTP/1.1 client ------------------------------------------------------------------------------------
 
-    record Response(int status, boolean keepAlive, long firstByteNs, long endNs, long events) {
+    /** Times from {@link System#nanoTime()}: the request's write, the first body byte, the last byte. */
+    record Response(int status, boolean keepAlive, long startNs, long firstByteNs, long endNs, long events) {
+    }
+
+    /**
+     * One connection for one request after another: opened when an exchange needs it (so the exchange's times start
+     * after the connect), dropped when the server closes it or an exchange fails.
+     */
+    static final class KeepAlive implements AutoCloseable {
+        private final Target target;
+        private Connection conn;
+
+        KeepAlive(Target target) {
+            this.target = target;
+        }
+
+        Response exchange(boolean stream) throws IOException {
+            if (conn == null) {
+                conn = target.connect();
+            }
+            try {
+                Response r = conn.exchange(stream);
+                if (!r.keepAlive) {
+                    close();
+                }
+                return r;
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (conn != null) {
+                conn.close();
+                conn = null;
+            }
+        }
     }
 
     static final class Target {
@@ -393,6 +386,7 @@ public class HttpProbe {
 
         /** Writes the request and reads the whole response; with {@code stream}, also notes the first body byte. */
         Response exchange(boolean stream) throws IOException {
+            long start = System.nanoTime();
             out.write(request);
             out.flush();
             String statusLine = line();
@@ -461,7 +455,8 @@ public class HttpProbe {
                 }
             }
             long end = System.nanoTime();
-            return new Response(status, keepAlive, firstByte == 0 ? end : firstByte, end, stream ? events / 2 : 0);
+            return new Response(status, keepAlive, start, firstByte == 0 ? end : firstByte, end,
+                    stream ? events / 2 : 0);
         }
 
         /** Skips n bytes; with {@code countLines}, returns the newlines seen (an SSE event ends with two). */
