@@ -72,6 +72,8 @@ def target_summary(t):
   };
 
 def col(phase; t; f): runs(phase; t) | map(.data | f);
+# a target's figure minus the simulator's, run by run
+def over_direct(phase; t; f): paired(col(phase; t; f); col(phase; "direct"; f));
 
 ([$results[].target] | unique) as $present
 | (["direct", "nginx", "suite", "portkey"] | map(select(. as $t | $present | index($t)))) as $targets
@@ -80,34 +82,25 @@ def col(phase; t; f): runs(phase; t) | map(.data | f);
 | ([$results[] | select(.phase == "pipeline" and .target == "sustained") | .data] | first) as $sustained
 | ([$results[] | select(.phase == "pipeline" and .target == "burst") | .data] | first) as $burst
 | {
-    added_latency_1conn_p50_us: paired(col("latency"; "suite"; .latency_us.p50);
-                                       col("latency"; "direct"; .latency_us.p50)),
-    added_latency_1conn_p99_us: paired(col("latency"; "suite"; .latency_us.p99);
-                                       col("latency"; "direct"; .latency_us.p99)),
-    added_latency_1conn_probe_p50_us: paired(col("latency_probe"; "suite"; .latency_us.p50);
-                                             col("latency_probe"; "direct"; .latency_us.p50)),
-    added_latency_1conn_probe_p99_us: paired(col("latency_probe"; "suite"; .latency_us.p99);
-                                             col("latency_probe"; "direct"; .latency_us.p99)),
-    added_open_loop_p99_us: paired(col("open_loop"; "suite"; .latency_us.p99);
-                                   col("open_loop"; "direct"; .latency_us.p99)),
-    ttfb_overhead_p50_us: paired(col("ttfb"; "suite"; .ttfb_us.p50); col("ttfb"; "direct"; .ttfb_us.p50)),
-    ttfb_overhead_p99_us: paired(col("ttfb"; "suite"; .ttfb_us.p99); col("ttfb"; "direct"; .ttfb_us.p99)),
+    added_latency_1conn_p50_us: over_direct("latency"; "suite"; .latency_us.p50),
+    added_latency_1conn_p99_us: over_direct("latency"; "suite"; .latency_us.p99),
+    added_latency_1conn_probe_p50_us: over_direct("latency_probe"; "suite"; .latency_us.p50),
+    added_latency_1conn_probe_p99_us: over_direct("latency_probe"; "suite"; .latency_us.p99),
+    added_open_loop_p99_us: over_direct("open_loop"; "suite"; .latency_us.p99),
+    ttfb_overhead_p50_us: over_direct("ttfb"; "suite"; .ttfb_us.p50),
+    ttfb_overhead_p99_us: over_direct("ttfb"; "suite"; .ttfb_us.p99),
     throughput_ratio_to_nginx: (
       [$targets[] as $t | {($t): (if $summary.nginx.throughput and $summary[$t].throughput
          then ($summary[$t].throughput.rps.median / $summary.nginx.throughput.rps.median * 1000 | round) / 1000
          else null end)}] | add),
     added_latency_1conn_p50_us_by_target: (
-      [$targets[] as $t | {($t): (paired(col("latency"; $t; .latency_us.p50);
-                                          col("latency"; "direct"; .latency_us.p50)) | .median?)}] | add),
+      [$targets[] as $t | {($t): (over_direct("latency"; $t; .latency_us.p50) | .median?)}] | add),
     added_latency_1conn_p99_us_by_target: (
-      [$targets[] as $t | {($t): (paired(col("latency"; $t; .latency_us.p99);
-                                          col("latency"; "direct"; .latency_us.p99)) | .median?)}] | add),
+      [$targets[] as $t | {($t): (over_direct("latency"; $t; .latency_us.p99) | .median?)}] | add),
     added_latency_1conn_probe_p50_us_by_target: (
-      [$targets[] as $t | {($t): (paired(col("latency_probe"; $t; .latency_us.p50);
-                                          col("latency_probe"; "direct"; .latency_us.p50)) | .median?)}] | add),
+      [$targets[] as $t | {($t): (over_direct("latency_probe"; $t; .latency_us.p50) | .median?)}] | add),
     added_latency_1conn_probe_p99_us_by_target: (
-      [$targets[] as $t | {($t): (paired(col("latency_probe"; $t; .latency_us.p99);
-                                          col("latency_probe"; "direct"; .latency_us.p99)) | .median?)}] | add)
+      [$targets[] as $t | {($t): (over_direct("latency_probe"; $t; .latency_us.p99) | .median?)}] | add)
   } as $derived
 | {
     during_load: ($usage_runs | if length == 0 then null else {

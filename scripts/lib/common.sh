@@ -256,6 +256,9 @@ service_nice() {
     printf '0'
 }
 
+# nice_of PID: the niceness the process runs at
+nice_of() { ps -o ni= -p "$1" 2>/dev/null | tr -d ' '; }
+
 # service_jvm_options MODULE: the @argfiles a service's JVM starts with: the shared options, then the module's own
 # (scripts/lib/<module>.jvm-options) when it has any; later options win.
 service_jvm_options() {
